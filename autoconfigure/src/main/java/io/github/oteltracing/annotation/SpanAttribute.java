@@ -1,0 +1,40 @@
+package io.github.oteltracing.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * Records a parameter of a {@link Traced} method as a span attribute.
+ *
+ * <p>Values keep their type: {@code int}, {@code long}, {@code short} and {@code byte}
+ * become long attributes, {@code float} and {@code double} double attributes, then
+ * {@code boolean} and {@code String}; arrays and collections of those become array
+ * attributes. Anything else is recorded with {@code toString()}. A {@code null} value sets
+ * no attribute.
+ */
+@Target(ElementType.PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface SpanAttribute {
+
+	/**
+	 * Alias for {@link #name()}.
+	 * @return the attribute key, or empty for the parameter name
+	 */
+	@AliasFor("name")
+	String value() default "";
+
+	/**
+	 * The attribute key, for example {@code order.id}. Empty (the default) uses the
+	 * parameter name, which needs classes compiled with {@code -parameters}.
+	 * @return the attribute key, or empty for the parameter name
+	 */
+	@AliasFor("value")
+	String name() default "";
+
+}

@@ -1,0 +1,99 @@
+package io.github.oteltracing.autoconfigure;
+
+import io.github.oteltracing.sdk.GlobalOpenTelemetryRegistration;
+import io.github.oteltracing.sdk.ServiceResource;
+import io.github.oteltracing.sdk.TracerProviderShutdown;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The OpenTelemetry SDK: resource, tracer provider and the {@link OpenTelemetry} instance
+ * that everything else uses. Runs before Spring Boot's own OpenTelemetry
+ * auto-configuration, which then backs off.
+ */
+@AutoConfiguration(after = { SamplingAutoConfiguration.class, SpanExportAutoConfiguration.class,
+		PropagationAutoConfiguration.class },
+		beforeName = { "org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+				"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
+@ConditionalOnClass(OpenTelemetrySdk.class)
+@ConditionalOnTracingEnabled
+@EnableConfigurationProperties({ TracingProperties.class, ExporterProperties.class })
+public final class OpenTelemetrySdkAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Resource tracingResource(TracingProperties properties, Environment environment,
+			ObjectProvider<BuildProperties> buildProperties) {
+		String version = properties.getServiceVersion();
+		if (version == null) {
+			BuildProperties build = buildProperties.getIfAvailable();
+			version = (build != null) ? build.getVersion() : null;
+		}
+		return ServiceResource.create(properties.getServiceName(), environment.getProperty("spring.application.name"),
+				version, properties.getEnvironment(), properties.getResource().getAttributes());
+	}
+
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	OpenTelemetry openTelemetry(SdkTracerProvider tracerProvider, ObjectProvider<TextMapPropagator> propagator) {
+		return OpenTelemetrySdk.builder()
+			.setTracerProvider(tracerProvider)
+			.setPropagators(ContextPropagators.create(propagator.getIfAvailable(TextMapPropagator::noop)))
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("tracing.register-global")
+	GlobalOpenTelemetryRegistration tracingGlobalRegistration(OpenTelemetry openTelemetry) {
+		return new GlobalOpenTelemetryRegistration(openTelemetry);
+	}
+
+	/**
+	 * The tracer provider, unless the application has its own. Closed with the context
+	 * after flushing what is queued, within the export timeout.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(SdkTracerProvider.class)
+	static class TracerProviderConfiguration {
+
+		@Bean(destroyMethod = "")
+		SdkTracerProvider sdkTracerProvider(Resource resource, ObjectProvider<Sampler> sampler,
+				ObjectProvider<SpanProcessor> spanProcessors,
+				ObjectProvider<SdkTracerProviderCustomizer> customizers) {
+			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
+				.setResource(resource)
+				.setSampler(sampler.getIfAvailable(Sampler::alwaysOn));
+			spanProcessors.orderedStream().forEach(builder::addSpanProcessor);
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		}
+
+		@Bean
+		TracerProviderShutdown tracingTracerProviderShutdown(SdkTracerProvider tracerProvider,
+				ExporterProperties properties) {
+			return new TracerProviderShutdown(tracerProvider, properties.getBatch().getExportTimeout());
+		}
+
+	}
+
+}

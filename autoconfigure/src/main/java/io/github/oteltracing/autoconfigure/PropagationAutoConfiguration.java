@@ -1,0 +1,29 @@
+package io.github.oteltracing.autoconfigure;
+
+import io.github.oteltracing.propagation.PropagationType;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.extension.trace.propagation.B3Propagator;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The propagators that carry trace context in and out, from
+ * {@code tracing.propagation.types}.
+ */
+@AutoConfiguration
+@ConditionalOnClass({ TextMapPropagator.class, B3Propagator.class })
+@ConditionalOnTracingEnabled
+@EnableConfigurationProperties(PropagationProperties.class)
+public final class PropagationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TextMapPropagator tracingPropagator(PropagationProperties properties) {
+		return PropagationType.composite(properties.getTypes());
+	}
+
+}

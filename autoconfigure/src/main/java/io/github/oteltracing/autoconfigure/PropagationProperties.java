@@ -1,0 +1,34 @@
+package io.github.oteltracing.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.oteltracing.propagation.PropagationType;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How trace context travels between services.
+ */
+@ConfigurationProperties("tracing.propagation")
+public class PropagationProperties {
+
+	/**
+	 * Propagation formats: tracecontext (W3C), baggage (W3C), b3 (single header), b3multi
+	 * (X-B3-* headers) or jaeger (uber-trace-id). All are injected; incoming requests are
+	 * read with each of them.
+	 */
+	private List<PropagationType> types = new ArrayList<>(List.of(PropagationType.TRACECONTEXT, PropagationType.BAGGAGE));
+
+	public List<PropagationType> getTypes() {
+		return this.types;
+	}
+
+	public void setTypes(List<PropagationType> types) {
+		if (types.isEmpty()) {
+			throw new InvalidPropertyValueException("must name at least one format", PropagationType.describeAll());
+		}
+		this.types = types;
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.github.oteltracing.autoconfigure;
+
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The head sampler, from {@code tracing.sampling.*}.
+ */
+@AutoConfiguration
+@ConditionalOnClass(Sampler.class)
+@ConditionalOnTracingEnabled
+@EnableConfigurationProperties(SamplingProperties.class)
+public final class SamplingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Sampler tracingSampler(SamplingProperties properties) {
+		return properties.getStrategy().createSampler(properties.getRatio(), properties.getRateLimit());
+	}
+
+}

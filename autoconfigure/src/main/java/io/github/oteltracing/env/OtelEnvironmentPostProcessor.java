@@ -1,0 +1,84 @@
+package io.github.oteltracing.env;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Makes the standard {@code OTEL_*} environment variables act as the environment
+ * variables of the matching {@code tracing.*} properties: placed right after the system
+ * environment, they beat {@code application.yml} and lose to command-line arguments, JVM
+ * system properties and {@code TRACING_*} variables.
+ */
+class OtelEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String PROPERTY_SOURCE_NAME = "otelEnvironmentVariables";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, OtelEnvironmentVariables.Mapped> mapped = OtelEnvironmentVariables
+			.toProperties(environment.getSystemEnvironment().entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().startsWith("OTEL_") && entry.getValue() instanceof String)
+				.collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), (String) entry.getValue()),
+						Map::putAll));
+		if (mapped.isEmpty() || environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+			return;
+		}
+		OtelPropertySource source = new OtelPropertySource(mapped);
+		String systemEnvironment = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+		if (environment.getPropertySources().contains(systemEnvironment)) {
+			environment.getPropertySources().addAfter(systemEnvironment, source);
+		}
+		else {
+			environment.getPropertySources().addLast(source);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		// Early, so that other post-processors already see the mapped values.
+		return Ordered.HIGHEST_PRECEDENCE + 20;
+	}
+
+	static final class OtelPropertySource extends MapPropertySource implements OriginLookup<String> {
+
+		private final Map<String, OtelEnvironmentVariables.Mapped> mapped;
+
+		OtelPropertySource(Map<String, OtelEnvironmentVariables.Mapped> mapped) {
+			super(PROPERTY_SOURCE_NAME, values(mapped));
+			this.mapped = mapped;
+		}
+
+		private static Map<String, Object> values(Map<String, OtelEnvironmentVariables.Mapped> mapped) {
+			Map<String, Object> values = new LinkedHashMap<>();
+			mapped.forEach((key, value) -> values.put(key, value.value()));
+			return values;
+		}
+
+		@Override
+		public Origin getOrigin(String key) {
+			OtelEnvironmentVariables.Mapped value = this.mapped.get(key);
+			return (value != null) ? new VariableOrigin(value.variable()) : null;
+		}
+
+	}
+
+	private record VariableOrigin(String variable) implements Origin {
+
+		@Override
+		public String toString() {
+			return "environment variable " + this.variable;
+		}
+
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.github.oteltracing.exporter;
+
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+
+/**
+ * Builds the SDK's OTLP span exporters from {@link OtlpExporterSettings}.
+ */
+public final class OtlpSpanExporters {
+
+	private OtlpSpanExporters() {
+	}
+
+	/**
+	 * Creates the exporter for the settings' protocol.
+	 * @param settings the validated settings
+	 * @return a new exporter
+	 */
+	public static SpanExporter create(OtlpExporterSettings settings) {
+		String url = settings.protocol().exportUrl(settings.endpoint());
+		String compression = settings.compression().toString();
+		return switch (settings.protocol()) {
+			case HTTP_PROTOBUF -> {
+				OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
+					.setEndpoint(url)
+					.setCompression(compression)
+					.setTimeout(settings.timeout());
+				settings.headers().forEach(builder::addHeader);
+				if (settings.trustedCertificatesPem() != null) {
+					builder.setTrustedCertificates(settings.trustedCertificatesPem());
+				}
+				yield builder.build();
+			}
+			case GRPC -> {
+				OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder()
+					.setEndpoint(url)
+					.setCompression(compression)
+					.setTimeout(settings.timeout());
+				settings.headers().forEach(builder::addHeader);
+				if (settings.trustedCertificatesPem() != null) {
+					builder.setTrustedCertificates(settings.trustedCertificatesPem());
+				}
+				yield builder.build();
+			}
+		};
+	}
+
+}

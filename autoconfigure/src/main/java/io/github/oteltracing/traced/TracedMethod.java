@@ -1,0 +1,185 @@
+package io.github.oteltracing.traced;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+import io.github.oteltracing.annotation.SpanAttribute;
+import io.github.oteltracing.annotation.Traced;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.semconv.ErrorAttributes;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Everything about one traced method that does not change between calls: computed once,
+ * so that a call only starts a span and records the arguments.
+ */
+final class TracedMethod {
+
+	private static final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
+
+	private static final boolean reactorPresent = ClassUtils.isPresent("reactor.core.publisher.Mono",
+			TracedMethod.class.getClassLoader());
+
+	final Class<?> targetClass;
+
+	final String spanName;
+
+	final SpanKind kind;
+
+	final Attributes staticAttributes;
+
+	final ParameterAttribute[] parameterAttributes;
+
+	final ResultType resultType;
+
+	private TracedMethod(Class<?> targetClass, String spanName, SpanKind kind, Attributes staticAttributes,
+			ParameterAttribute[] parameterAttributes, ResultType resultType) {
+		this.targetClass = targetClass;
+		this.spanName = spanName;
+		this.kind = kind;
+		this.staticAttributes = staticAttributes;
+		this.parameterAttributes = parameterAttributes;
+		this.resultType = resultType;
+	}
+
+	/**
+	 * Whether a call of the method on the class is traced: the method (or a method it
+	 * implements) is annotated, or it is public, not one of {@code Object}'s, and its class
+	 * is annotated.
+	 */
+	static boolean isTraced(Method method, Class<?> targetClass) {
+		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
+		if (AnnotatedElementUtils.hasAnnotation(specific, Traced.class)) {
+			return true;
+		}
+		return Modifier.isPublic(specific.getModifiers()) && !isObjectMethod(specific)
+				&& AnnotatedElementUtils.hasAnnotation(ClassUtils.getUserClass(targetClass), Traced.class);
+	}
+
+	private static boolean isObjectMethod(Method method) {
+		return method.getDeclaringClass() == Object.class || ReflectionUtils.isEqualsMethod(method)
+				|| ReflectionUtils.isHashCodeMethod(method) || ReflectionUtils.isToStringMethod(method)
+				|| ReflectionUtils.isObjectMethod(method);
+	}
+
+	static TracedMethod of(Method method, Class<?> targetClass) {
+		Class<?> userClass = ClassUtils.getUserClass(targetClass);
+		Method specific = AopUtils.getMostSpecificMethod(method, userClass);
+		Traced traced = AnnotatedElementUtils.findMergedAnnotation(specific, Traced.class);
+		if (traced == null) {
+			traced = AnnotatedElementUtils.findMergedAnnotation(userClass, Traced.class);
+		}
+		String name = (traced != null && !traced.name().isBlank()) ? traced.name().strip()
+				: SpanNames.derive(specific.getName(), userClass.getSimpleName());
+		SpanKind kind = (traced != null) ? traced.kind() : SpanKind.INTERNAL;
+		Attributes attributes = staticAttributes((traced != null) ? traced.attributes() : new String[0], specific);
+		return new TracedMethod(targetClass, name, kind, attributes, parameterAttributes(specific, method),
+				ResultType.of(specific.getReturnType()));
+	}
+
+	private static Attributes staticAttributes(String[] pairs, Method method) {
+		AttributesBuilder builder = Attributes.builder();
+		for (String pair : pairs) {
+			int separator = pair.indexOf('=');
+			if (separator <= 0) {
+				throw new IllegalStateException("@Traced attribute '" + pair + "' on " + method
+						+ " is not of the form key=value");
+			}
+			builder.put(pair.substring(0, separator).strip(), pair.substring(separator + 1).strip());
+		}
+		return builder.build();
+	}
+
+	private static ParameterAttribute[] parameterAttributes(Method specific, Method invoked) {
+		String[] names = parameterNames.getParameterNames(specific);
+		List<ParameterAttribute> attributes = new ArrayList<>();
+		for (int i = 0; i < specific.getParameterCount(); i++) {
+			SpanAttribute annotation = findParameterAnnotation(specific, invoked, i);
+			if (annotation == null) {
+				continue;
+			}
+			String name = annotation.name().strip();
+			if (name.isEmpty()) {
+				if (names == null) {
+					throw new IllegalStateException("@SpanAttribute on parameter " + i + " of " + specific
+							+ " needs a name, or classes compiled with -parameters");
+				}
+				name = names[i];
+			}
+			attributes.add(new ParameterAttribute(i, name));
+		}
+		return attributes.toArray(new ParameterAttribute[0]);
+	}
+
+	private static SpanAttribute findParameterAnnotation(Method specific, Method invoked, int index) {
+		// Merged, so that the value/name aliases resolve; the interface's declaration counts too.
+		SpanAttribute annotation = AnnotatedElementUtils.findMergedAnnotation(specific.getParameters()[index],
+				SpanAttribute.class);
+		if (annotation == null && invoked != specific) {
+			annotation = AnnotatedElementUtils.findMergedAnnotation(invoked.getParameters()[index],
+					SpanAttribute.class);
+		}
+		return annotation;
+	}
+
+	void recordAttributes(Span span, Object[] arguments) {
+		if (!this.staticAttributes.isEmpty()) {
+			span.setAllAttributes(this.staticAttributes);
+		}
+		for (ParameterAttribute attribute : this.parameterAttributes) {
+			attribute.record(span, arguments);
+		}
+	}
+
+	static void recordFailure(Span span, Throwable failure) {
+		Throwable cause = unwrap(failure);
+		span.recordException(cause);
+		String message = cause.getMessage();
+		span.setStatus(StatusCode.ERROR, (message != null) ? message : cause.getClass().getName());
+		span.setAttribute(ErrorAttributes.ERROR_TYPE, cause.getClass().getName());
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		Throwable current = failure;
+		while ((current instanceof CompletionException || current instanceof ExecutionException)
+				&& current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+	/**
+	 * When the span of a call ends: on return, or when the returned async result completes.
+	 */
+	enum ResultType {
+
+		SYNCHRONOUS, COMPLETION_STAGE, REACTOR;
+
+		static ResultType of(Class<?> returnType) {
+			if (CompletionStage.class.isAssignableFrom(returnType)) {
+				return COMPLETION_STAGE;
+			}
+			if (reactorPresent && ReactorResults.isReactorType(returnType)) {
+				return REACTOR;
+			}
+			return SYNCHRONOUS;
+		}
+
+	}
+
+}
