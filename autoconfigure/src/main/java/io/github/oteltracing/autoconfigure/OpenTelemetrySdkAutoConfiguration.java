@@ -44,13 +44,10 @@ public final class OpenTelemetrySdkAutoConfiguration {
 	@ConditionalOnMissingBean
 	Resource tracingResource(TracingProperties properties, Environment environment,
 			ObjectProvider<BuildProperties> buildProperties) {
-		String version = properties.getServiceVersion();
-		if (version == null) {
-			BuildProperties build = buildProperties.getIfAvailable();
-			version = (build != null) ? build.getVersion() : null;
-		}
+		BuildProperties build = buildProperties.getIfAvailable();
 		return ServiceResource.create(properties.getServiceName(), environment.getProperty("spring.application.name"),
-				version, properties.getEnvironment(), properties.getResource().getAttributes());
+				properties.getServiceVersion(), (build != null) ? build.getVersion() : null, properties.getEnvironment(),
+				properties.getResource().getAttributes());
 	}
 
 	@Bean(destroyMethod = "")

@@ -1,5 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -54,8 +55,13 @@ class TracingConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 				.collect(Collectors.joining(", "));
 			return report(name, value, origin, "is not a known value", accepted, failure);
 		}
-		String problem = (reason != null) ? String.valueOf(reason.getMessage()) : "cannot be bound";
-		return report(name, value, origin, problem, "a value of type " + bind.getTarget().getType(), failure);
+		Class<?> target = bind.getTarget().getType().resolve(Object.class);
+		if (target == Duration.class) {
+			return report(name, value, origin, "is not valid as a duration", "a duration such as 500ms, 10s or 1m",
+					failure);
+		}
+		return report(name, value, origin, "is not valid as " + target.getSimpleName(),
+				"a value of type " + target.getSimpleName(), failure);
 	}
 
 	private FailureAnalysis report(String property, Object value, Origin origin, String problem, String accepted,

@@ -10,6 +10,7 @@ import org.springframework.boot.origin.OriginLookup;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -25,11 +26,7 @@ class OtelEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, OtelEnvironmentVariables.Mapped> mapped = OtelEnvironmentVariables
-			.toProperties(environment.getSystemEnvironment().entrySet()
-				.stream()
-				.filter((entry) -> entry.getKey().startsWith("OTEL_") && entry.getValue() instanceof String)
-				.collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), (String) entry.getValue()),
-						Map::putAll));
+			.toProperties(otelVariables(environment));
 		if (mapped.isEmpty() || environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
 			return;
 		}
@@ -41,6 +38,21 @@ class OtelEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 		else {
 			environment.getPropertySources().addLast(source);
 		}
+	}
+
+	/** Read from the property source rather than the process, so that tests can supply it. */
+	private static Map<String, String> otelVariables(ConfigurableEnvironment environment) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		PropertySource<?> source = environment.getPropertySources()
+			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		if (source != null && source.getSource() instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> {
+				if (key instanceof String name && name.startsWith("OTEL_") && value instanceof String text) {
+					variables.put(name, text);
+				}
+			});
+		}
+		return variables;
 	}
 
 	@Override

@@ -32,13 +32,14 @@ public final class ServiceResource {
 	 * attributes.
 	 * @param serviceName the configured service name, or {@code null}
 	 * @param applicationName {@code spring.application.name}, or {@code null}
-	 * @param serviceVersion the version, or {@code null}
+	 * @param serviceVersion the configured version, or {@code null}
+	 * @param buildVersion the version from build-info, or {@code null}
 	 * @param environment the deployment environment, or {@code null}
 	 * @param extraAttributes extra resource attributes
 	 * @return the resource
 	 */
 	public static Resource create(String serviceName, String applicationName, String serviceVersion,
-			String environment, Map<String, String> extraAttributes) {
+			String buildVersion, String environment, Map<String, String> extraAttributes) {
 		AttributesBuilder attributes = Attributes.builder();
 		attributes.put(HOST_NAME, hostName());
 		attributes.put(PROCESS_PID, ProcessHandle.current().pid());
@@ -50,8 +51,10 @@ public final class ServiceResource {
 		String name = firstText(serviceName, extraAttributes.get(ServiceAttributes.SERVICE_NAME.getKey()),
 				applicationName, UNKNOWN_SERVICE);
 		attributes.put(ServiceAttributes.SERVICE_NAME, name);
-		if (hasText(serviceVersion)) {
-			attributes.put(ServiceAttributes.SERVICE_VERSION, serviceVersion);
+		String version = firstText(serviceVersion, extraAttributes.get(ServiceAttributes.SERVICE_VERSION.getKey()),
+				buildVersion);
+		if (version != null) {
+			attributes.put(ServiceAttributes.SERVICE_VERSION, version);
 		}
 		if (hasText(environment)) {
 			attributes.put(DEPLOYMENT_ENVIRONMENT_NAME, environment);
