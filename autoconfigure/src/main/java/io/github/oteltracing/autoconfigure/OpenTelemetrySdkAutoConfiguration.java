@@ -5,7 +5,6 @@ import io.github.oteltracing.sdk.ServiceResource;
 import io.github.oteltracing.sdk.TracerProviderShutdown;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -52,10 +51,10 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
-	OpenTelemetry openTelemetry(SdkTracerProvider tracerProvider, ObjectProvider<TextMapPropagator> propagator) {
+	OpenTelemetry openTelemetry(SdkTracerProvider tracerProvider, ObjectProvider<ContextPropagators> propagators) {
 		return OpenTelemetrySdk.builder()
 			.setTracerProvider(tracerProvider)
-			.setPropagators(ContextPropagators.create(propagator.getIfAvailable(TextMapPropagator::noop)))
+			.setPropagators(propagators.getIfAvailable(ContextPropagators::noop))
 			.build();
 	}
 

@@ -1,9 +1,12 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.propagation.ApplicationPropagators;
 import io.github.oteltracing.propagation.PropagationType;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  * The propagators that carry trace context in and out, from
  * {@code tracing.propagation.types}.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration")
 @ConditionalOnClass({ TextMapPropagator.class, B3Propagator.class })
 @ConditionalOnTracingEnabled
 @EnableConfigurationProperties(PropagationProperties.class)
@@ -24,6 +27,12 @@ public final class PropagationAutoConfiguration {
 	@ConditionalOnMissingBean
 	TextMapPropagator tracingPropagator(PropagationProperties properties) {
 		return PropagationType.composite(properties.getTypes());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextPropagators tracingContextPropagators(ConfigurableListableBeanFactory beanFactory) {
+		return ApplicationPropagators.select(beanFactory);
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * The head sampler, from {@code tracing.sampling.*}.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration")
 @ConditionalOnClass(Sampler.class)
 @ConditionalOnTracingEnabled
 @EnableConfigurationProperties(SamplingProperties.class)

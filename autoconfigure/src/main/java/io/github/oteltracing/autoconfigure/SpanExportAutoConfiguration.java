@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * The span exporter chosen by {@code tracing.exporter.type} and the batch processor that
  * feeds it off the application's threads.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration" })
 @ConditionalOnClass(BatchSpanProcessor.class)
 @ConditionalOnTracingEnabled
 @EnableConfigurationProperties(ExporterProperties.class)

@@ -1,6 +1,8 @@
 package io.github.oteltracing.traced;
 
+import io.github.oteltracing.context.OtelContextAccessor;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,13 +20,17 @@ final class ReactorResults {
 	}
 
 	static Object endOnTermination(Object result, Span span) {
+		// Operators run when subscribed, possibly elsewhere: they find the span in the Reactor context.
+		Context context = Context.current().with(span);
 		if (result instanceof Mono<?> mono) {
 			return mono.doOnError((failure) -> TracedMethod.recordFailure(span, failure))
-				.doFinally((signal) -> span.end());
+				.doFinally((signal) -> span.end())
+				.contextWrite((reactorContext) -> reactorContext.put(OtelContextAccessor.KEY, context));
 		}
 		if (result instanceof Flux<?> flux) {
 			return flux.doOnError((failure) -> TracedMethod.recordFailure(span, failure))
-				.doFinally((signal) -> span.end());
+				.doFinally((signal) -> span.end())
+				.contextWrite((reactorContext) -> reactorContext.put(OtelContextAccessor.KEY, context));
 		}
 		span.end();
 		return result;

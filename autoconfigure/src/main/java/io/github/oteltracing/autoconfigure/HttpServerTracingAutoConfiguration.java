@@ -1,0 +1,67 @@
+package io.github.oteltracing.autoconfigure;
+
+import io.github.oteltracing.http.ExcludedPaths;
+import io.github.oteltracing.http.reactive.TracingWebFilter;
+import io.github.oteltracing.http.servlet.TracingServletFilter;
+import io.opentelemetry.api.OpenTelemetry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * SERVER spans for incoming Spring MVC and WebFlux requests.
+ */
+@AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
+@ConditionalOnTracingEnabled
+@ConditionalOnBooleanProperty(name = "tracing.http.server.enabled", matchIfMissing = true)
+@ConditionalOnBean(OpenTelemetry.class)
+@EnableConfigurationProperties(HttpTracingProperties.class)
+public final class HttpServerTracingAutoConfiguration {
+
+	/** Early, so that the span covers security and other filters; after request-id style filters. */
+	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ TracingServletFilter.class, org.springframework.web.servlet.DispatcherServlet.class })
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "tracingServletFilter")
+		FilterRegistrationBean<TracingServletFilter> tracingServletFilter(OpenTelemetry openTelemetry,
+				HttpTracingProperties properties) {
+			TracingServletFilter filter = new TracingServletFilter(openTelemetry,
+					new ExcludedPaths(properties.getServer().getExcludePaths()));
+			FilterRegistrationBean<TracingServletFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(FILTER_ORDER);
+			registration.setName("tracingServletFilter");
+			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(org.springframework.web.server.WebFilter.class)
+	static class ReactiveConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TracingWebFilter tracingWebFilter(OpenTelemetry openTelemetry, HttpTracingProperties properties) {
+			return new TracingWebFilter(openTelemetry, new ExcludedPaths(properties.getServer().getExcludePaths()),
+					FILTER_ORDER);
+		}
+
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.github.oteltracing.env;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults for Spring Boot settings that tracing depends on, at the lowest precedence so
+ * that an application's own value always wins:
+ * <ul>
+ * <li>Spring Boot's Micrometer tracing follows {@code tracing.enabled}, so that
+ * {@code tracing.enabled=false} silences it too;</li>
+ * <li>Reactor propagates context automatically, so that the OpenTelemetry context of a
+ * WebFlux request is current in every operator.</li>
+ * </ul>
+ */
+class TracingDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String PROPERTY_SOURCE_NAME = "tracingDefaults";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+			return;
+		}
+		boolean enabled = environment.getProperty("tracing.enabled", Boolean.class, true);
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("management.tracing.enabled", enabled);
+		if (enabled) {
+			defaults.put("spring.reactor.context-propagation", "auto");
+		}
+		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	@Override
+	public int getOrder() {
+		// After the OTEL_* variables are mapped and application.yml is loaded.
+		return Ordered.HIGHEST_PRECEDENCE + 30;
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.github.oteltracing.http.client;
+
+import io.github.oteltracing.context.OtelContextAccessor;
+import io.github.oteltracing.http.HttpSpans;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+
+/**
+ * One {@code CLIENT} span per request sent by a {@code WebClient}. The parent is the
+ * OpenTelemetry context in the Reactor context (put there by the WebFlux filter), else
+ * the context current when the request is subscribed to.
+ */
+public final class TracingExchangeFilterFunction implements ExchangeFilterFunction {
+
+	private static final TextMapSetter<HttpHeaders> HEADERS = (headers, name, value) -> {
+		if (headers != null) {
+			headers.set(name, value);
+		}
+	};
+
+	private final ClientSpans spans;
+
+	public TracingExchangeFilterFunction(OpenTelemetry openTelemetry) {
+		this.spans = new ClientSpans(openTelemetry);
+	}
+
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		return Mono.deferContextual((reactorContext) -> {
+			Context parent = reactorContext.getOrDefault(OtelContextAccessor.KEY, null);
+			if (parent == null) {
+				parent = Context.current();
+			}
+			Span span = this.spans.start(parent, request.method().name(), request.url());
+			Context context = parent.with(span);
+			ClientRequest traced = ClientRequest.from(request)
+				.headers((headers) -> this.spans.openTelemetry()
+					.getPropagators()
+					.getTextMapPropagator()
+					.inject(context, headers, HEADERS))
+				.build();
+			return next.exchange(traced)
+				.doOnNext((response) -> HttpSpans.status(span, response.statusCode().value(), false))
+				.doOnError((failure) -> HttpSpans.failure(span, failure))
+				.doFinally((signal) -> span.end());
+		});
+	}
+
+}
