@@ -1,0 +1,43 @@
+package io.github.oteltracing.autoconfigure;
+
+import java.util.Set;
+
+import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
+import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+
+/**
+ * With {@code tracing.enabled=false}, also leaves out Spring Boot's own OpenTelemetry
+ * tracing SDK, which the starter's dependencies would otherwise switch on where actuator
+ * is present; Spring Boot then falls back to its no-op tracer.
+ */
+class TracingDisabledImportFilter implements AutoConfigurationImportFilter, EnvironmentAware {
+
+	private static final Set<String> SPRING_BOOT_TRACING_SDK = Set.of(
+			"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+			"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration",
+			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration");
+
+	private Environment environment;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
+		boolean enabled = this.environment == null
+				|| this.environment.getProperty("tracing.enabled", Boolean.class, true);
+		boolean[] matches = new boolean[autoConfigurationClasses.length];
+		for (int i = 0; i < matches.length; i++) {
+			// Entries already filtered out by others are null.
+			String candidate = autoConfigurationClasses[i];
+			matches[i] = enabled || candidate == null || !SPRING_BOOT_TRACING_SDK.contains(candidate);
+		}
+		return matches;
+	}
+
+}
