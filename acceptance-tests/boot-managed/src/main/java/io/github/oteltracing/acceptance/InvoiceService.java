@@ -1,0 +1,7 @@
+package io.github.oteltracing.acceptance;
+
+public interface InvoiceService {
+
+	void send(String orderId);
+
+}
