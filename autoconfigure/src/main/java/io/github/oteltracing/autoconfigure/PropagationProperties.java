@@ -16,7 +16,7 @@ public class PropagationProperties {
 	/**
 	 * Propagation formats: tracecontext (W3C), baggage (W3C), b3 (single header), b3multi
 	 * (X-B3-* headers) or jaeger (uber-trace-id). All are injected; incoming requests are
-	 * read with each of them.
+	 * read with each of them. An empty list propagates nothing.
 	 */
 	private List<PropagationType> types = new ArrayList<>(List.of(PropagationType.TRACECONTEXT, PropagationType.BAGGAGE));
 
@@ -25,9 +25,6 @@ public class PropagationProperties {
 	}
 
 	public void setTypes(List<PropagationType> types) {
-		if (types.isEmpty()) {
-			throw new InvalidPropertyValueException("must name at least one format", PropagationType.describeAll());
-		}
 		this.types = types;
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.oteltracing.env.OtelVariables;
 import io.github.oteltracing.exporter.OtlpExporterSettings;
 import io.github.oteltracing.exporter.OtlpSpanExporters;
 import io.opentelemetry.exporter.logging.LoggingSpanExporter;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The span exporter chosen by {@code tracing.exporter.type} and the batch processor that
@@ -51,10 +53,10 @@ public final class SpanExportAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SpanExporter tracingOtlpSpanExporter(ExporterProperties properties) {
+		SpanExporter tracingOtlpSpanExporter(ExporterProperties properties, Environment environment) {
 			ExporterProperties.Otlp otlp = properties.getOtlp();
 			return OtlpSpanExporters.create(new OtlpExporterSettings(otlp.getProtocol(), otlp.getEndpoint(),
-					otlp.getHeaders(), otlp.getCompression(), otlp.getTimeout(),
+					OtelVariables.isTracesEndpoint(environment, "tracing.exporter.otlp.endpoint"), otlp.getHeaders(), otlp.getCompression(), otlp.getTimeout(),
 					readTrustedCertificates(otlp.getTrustedCertificates())));
 		}
 

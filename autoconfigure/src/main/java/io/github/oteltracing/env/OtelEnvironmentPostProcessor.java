@@ -84,7 +84,7 @@ class OtelEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 
 	}
 
-	private record VariableOrigin(String variable) implements Origin {
+	record VariableOrigin(String variable) implements Origin {
 
 		@Override
 		public String toString() {

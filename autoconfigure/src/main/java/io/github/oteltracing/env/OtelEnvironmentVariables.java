@@ -40,7 +40,7 @@ final class OtelEnvironmentVariables {
 		mapper.mapSignal("CERTIFICATE", "tracing.exporter.otlp.trusted-certificates", String::strip);
 		mapper.mapList("OTEL_EXPORTER_OTLP_HEADERS", "tracing.exporter.otlp.headers");
 		mapper.mapList("OTEL_EXPORTER_OTLP_TRACES_HEADERS", "tracing.exporter.otlp.headers");
-		mapper.map("OTEL_PROPAGATORS", "tracing.propagation.types", String::strip);
+		mapper.map("OTEL_PROPAGATORS", "tracing.propagation.types", OtelEnvironmentVariables::propagators);
 		mapper.map("OTEL_BSP_SCHEDULE_DELAY", "tracing.exporter.batch.schedule-delay", OtelEnvironmentVariables::millis);
 		mapper.map("OTEL_BSP_EXPORT_TIMEOUT", "tracing.exporter.batch.export-timeout", OtelEnvironmentVariables::millis);
 		mapper.map("OTEL_BSP_MAX_QUEUE_SIZE", "tracing.exporter.batch.max-queue-size", String::strip);
@@ -52,6 +52,12 @@ final class OtelEnvironmentVariables {
 		// A list such as "otlp,console" names several exporters; the first one is used.
 		String first = value.split(",", -1)[0].strip().toLowerCase(Locale.ROOT);
 		return "console".equals(first) ? "logging" : first;
+	}
+
+	/** {@code none} switches propagation off: an empty list of formats. */
+	private static String propagators(String value) {
+		String trimmed = value.strip();
+		return "none".equalsIgnoreCase(trimmed) ? "" : trimmed;
 	}
 
 	/** The specification gives these durations in milliseconds. */
@@ -122,7 +128,10 @@ final class OtelEnvironmentVariables {
 					return;
 				}
 			}
-			if (argument != null && !argument.isBlank()) {
+			// Only the ratio samplers take an argument; the others ignore it, as the specification says.
+			boolean takesRatio = sampler == null || sampler.isBlank()
+					|| sampler.strip().toLowerCase(Locale.ROOT).endsWith("traceidratio");
+			if (takesRatio && argument != null && !argument.isBlank()) {
 				this.properties.put("tracing.sampling.ratio", new Mapped(argument.strip(), "OTEL_TRACES_SAMPLER_ARG"));
 			}
 		}

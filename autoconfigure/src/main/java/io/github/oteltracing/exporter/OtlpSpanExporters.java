@@ -20,7 +20,7 @@ public final class OtlpSpanExporters {
 	 * @return a new exporter
 	 */
 	public static SpanExporter create(OtlpExporterSettings settings) {
-		String url = settings.protocol().exportUrl(settings.endpoint());
+		String url = settings.exportUrl();
 		String compression = settings.compression().toString();
 		return switch (settings.protocol()) {
 			case HTTP_PROTOBUF -> {

@@ -122,6 +122,13 @@ class OpenTelemetrySdkAutoConfigurationTests {
 	}
 
 	@Test
+	void emptyPropagationTypesPropagateNothing() {
+		this.runner.withPropertyValues("tracing.propagation.types=")
+			.run((context) -> assertThat(context.getBean(OpenTelemetry.class).getPropagators().getTextMapPropagator()
+				.fields()).isEmpty());
+	}
+
+	@Test
 	void exporterTypes() {
 		this.runner.withPropertyValues("tracing.exporter.type=logging")
 			.run((context) -> assertThat(context.getBean(SpanExporter.class)).isInstanceOf(LoggingSpanExporter.class));

@@ -61,7 +61,8 @@ class OtelEnvironmentVariablesTests {
 	@ParameterizedTest
 	@CsvSource({ "always_on,, always-on,", "always_off,, always-off,", "traceidratio, 0.25, ratio, 0.25",
 			"parentbased_always_on, 0.5, parent-based-ratio, 1.0", "parentbased_always_off,, parent-based-ratio, 0.0",
-			"parentbased_traceidratio, 0.1, parent-based-ratio, 0.1", "jaeger_remote,, jaeger_remote," })
+			"parentbased_traceidratio, 0.1, parent-based-ratio, 0.1", "jaeger_remote,, jaeger_remote,",
+			"always_on, 5, always-on," })
 	void mapsSamplers(String sampler, String argument, String strategy, String ratio) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("OTEL_TRACES_SAMPLER", sampler);
@@ -74,6 +75,12 @@ class OtelEnvironmentVariablesTests {
 	}
 
 	@Test
+	void propagatorsNoneMeansNoFormats() {
+		assertThat(values(OtelEnvironmentVariables.toProperties(Map.of("OTEL_PROPAGATORS", "none"))))
+			.containsEntry("tracing.propagation.types", "");
+	}
+
+	@Test
 	void otelVariablesBeatApplicationPropertiesAndLoseToTracingVariablesAndSystemProperties() {
 		assertThat(serviceName(Map.of("OTEL_SERVICE_NAME", "from-otel"), null)).isEqualTo("from-otel");
 		assertThat(serviceName(Map.of("OTEL_SERVICE_NAME", "from-otel", "TRACING_SERVICE_NAME", "from-tracing"), null))
@@ -81,6 +88,18 @@ class OtelEnvironmentVariablesTests {
 		assertThat(serviceName(Map.of("OTEL_SERVICE_NAME", "from-otel"), "from-system-property"))
 			.isEqualTo("from-system-property");
 		assertThat(serviceName(Map.of(), null)).isEqualTo("from-yml");
+	}
+
+	@Test
+	void onlyTheTracesEndpointVariableIsUsedAsIs() {
+		String property = "tracing.exporter.otlp.endpoint";
+		assertThat(OtelVariables.isTracesEndpoint(
+				environment(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://c/ingest"), null), property)).isTrue();
+		assertThat(OtelVariables.isTracesEndpoint(environment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c"), null),
+				property)).isFalse();
+		assertThat(OtelVariables.isTracesEndpoint(environment(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://c/x",
+				"TRACING_EXPORTER_OTLP_ENDPOINT", "http://d"), null), property)).isFalse();
+		assertThat(OtelVariables.isTracesEndpoint(environment(Map.of(), null), property)).isFalse();
 	}
 
 	@Test
