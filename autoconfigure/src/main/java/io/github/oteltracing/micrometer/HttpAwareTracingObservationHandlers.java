@@ -7,25 +7,84 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import io.micrometer.tracing.propagation.Propagator;
 
 /**
- * Spring Boot's three tracing observation handlers, except that they leave HTTP
- * observations alone: those keep producing metrics, while their one span per request
- * comes from the starter's filters and interceptors. Without this, an application with
- * actuator would get two spans per request.
+ * Spring Boot's three tracing observation handlers, except that they make no spans for
+ * HTTP observations: those keep producing metrics, while their one span per request comes
+ * from the starter's filters and interceptors. Without this, an application with actuator
+ * would get two spans per request. The propagating handlers pass HTTP observations on, so
+ * the fallback handler, which every observation reaches, keeps their tracing context.
  */
 public final class HttpAwareTracingObservationHandlers {
 
 	private HttpAwareTracingObservationHandlers() {
 	}
 
+	/**
+	 * The default handler takes HTTP observations too, but only to give them an empty
+	 * tracing context: Micrometer's tracing-aware meter handler (which Spring Boot 4 puts
+	 * around each meter handler) requires one, and fails the request without it.
+	 */
+	/**
+	 * The fallback handler. For HTTP observations it creates no span but still leaves the
+	 * tracing context that other handlers (Micrometer's tracing-aware meter handler, for
+	 * exemplars) require, holding the span current at the start, if any.
+	 */
 	public static DefaultTracingObservationHandler defaultHandler(Tracer tracer, HttpObservations http) {
 		return new DefaultTracingObservationHandler(tracer) {
 
 			@Override
-			public boolean supportsContext(Observation.Context context) {
-				return !http.isTracedElsewhere(context) && super.supportsContext(context);
+			public void onStart(Observation.Context context) {
+				if (http.isTracedElsewhere(context)) {
+					context.computeIfAbsent(TracingContext.class, (key) -> new TracingContext())
+						.setSpan(tracer.currentSpan());
+					return;
+				}
+				super.onStart(context);
+			}
+
+			@Override
+			public void onEvent(Observation.Event event, Observation.Context context) {
+				if (!http.isTracedElsewhere(context)) {
+					super.onEvent(event, context);
+				}
+			}
+
+			@Override
+			public void onError(Observation.Context context) {
+				if (!http.isTracedElsewhere(context)) {
+					super.onError(context);
+				}
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				if (!http.isTracedElsewhere(context)) {
+					super.onStop(context);
+				}
+			}
+
+			@Override
+			public void onScopeOpened(Observation.Context context) {
+				if (!http.isTracedElsewhere(context)) {
+					super.onScopeOpened(context);
+				}
+			}
+
+			@Override
+			public void onScopeClosed(Observation.Context context) {
+				if (!http.isTracedElsewhere(context)) {
+					super.onScopeClosed(context);
+				}
+			}
+
+			@Override
+			public void onScopeReset(Observation.Context context) {
+				if (!http.isTracedElsewhere(context)) {
+					super.onScopeReset(context);
+				}
 			}
 
 		};
