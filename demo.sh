@@ -1,5 +1,146 @@
 #!/usr/bin/env bash
-# The demo: three sample services exporting to a local trace sink, traces printed as waterfalls.
+# The demo without Docker: the three sample services export to a local trace sink, a few
+# orders go through them, and each order's trace is printed as a waterfall. Needs only
+# Java 17 or newer; everything listens on 127.0.0.1 and is stopped on exit or Ctrl-C.
+#
+#   ORDER_PORT, INVENTORY_PORT, PAYMENT_PORT, SINK_PORT   ports (8080, 8081, 8082, 4318)
+#   DEMO_SKIP_BUILD=1        reuse the jars of an earlier run instead of building
+#   DEMO_STARTUP_TIMEOUT     seconds to wait for the services to start (180)
+#   DEMO_JAVA_OPTS           JVM options of the services
 set -euo pipefail
-echo "The demo arrives with the sample services (order, inventory, payment)."
-echo "Until then, './mvnw -B verify' runs the tests, which export real spans to a local OTLP receiver."
+cd "$(dirname "$0")"
+
+ORDER_PORT=${ORDER_PORT:-8080}
+INVENTORY_PORT=${INVENTORY_PORT:-8081}
+PAYMENT_PORT=${PAYMENT_PORT:-8082}
+SINK_PORT=${SINK_PORT:-4318}
+STARTUP_TIMEOUT=${DEMO_STARTUP_TIMEOUT:-180}
+# Quick start-up over peak performance: the services only serve a handful of requests.
+JAVA_OPTS=${DEMO_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m}
+
+fail() {
+	echo "demo: $*" >&2
+	exit 1
+}
+
+command -v java >/dev/null || fail "Java 17 or newer is needed, and no 'java' is on the PATH."
+JAVA_VERSION=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+JAVA_VERSION=${JAVA_VERSION#1.}
+[[ "$JAVA_VERSION" =~ ^[0-9]+$ ]] && ((JAVA_VERSION >= 17)) ||
+	fail "Java 17 or newer is needed; the 'java' on the PATH is version ${JAVA_VERSION:-unknown}."
+
+# name=port pairs; plain arrays and no associative ones, for the bash 3 of macOS.
+PORTS=("ORDER_PORT=$ORDER_PORT" "INVENTORY_PORT=$INVENTORY_PORT" "PAYMENT_PORT=$PAYMENT_PORT" "SINK_PORT=$SINK_PORT")
+for pair in "${PORTS[@]}"; do
+	port=${pair#*=}
+	[[ "$port" =~ ^[0-9]+$ ]] && ((port > 0 && port < 65536)) || fail "$pair is not a port number."
+done
+if (($(printf '%s\n' "${PORTS[@]#*=}" | sort -u | wc -l) != ${#PORTS[@]})); then
+	fail "ORDER_PORT, INVENTORY_PORT, PAYMENT_PORT and SINK_PORT must differ (now ${PORTS[*]})."
+fi
+
+# A port is taken if something already accepts connections on it.
+port_taken() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+check_ports() {
+	for pair in "${PORTS[@]}"; do
+		if port_taken "${pair#*=}"; then
+			fail "port ${pair#*=} on 127.0.0.1 is already in use. Stop what uses it, or choose another: ${pair%%=*}=<port> ./demo.sh"
+		fi
+	done
+}
+
+check_ports
+if [[ "${DEMO_SKIP_BUILD:-}" != 1 ]]; then
+	echo "Building the starter, the three sample services and the demo runner (the first build downloads dependencies)..."
+	./mvnw -B -q -DskipTests install \
+		-pl sample-order-service,sample-inventory-service,sample-payment-service,demo -am
+	# The build took a while: make sure nothing took a port meanwhile.
+	check_ports
+fi
+
+executable_jar() {
+	local jars=("$1"/target/*-exec.jar)
+	[[ -f "${jars[0]}" ]] || fail "no runnable jar in $1/target: run ./demo.sh without DEMO_SKIP_BUILD."
+	echo "${jars[0]}"
+}
+DEMO_JAR=$(executable_jar demo)
+ORDER_JAR=$(executable_jar sample-order-service)
+INVENTORY_JAR=$(executable_jar sample-inventory-service)
+PAYMENT_JAR=$(executable_jar sample-payment-service)
+
+LOG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/otel-tracing-demo.XXXXXX")
+PIDS=()
+
+# Stops everything this script started: TERM first (the services flush their spans and
+# shut down gracefully), KILL for whatever still runs 20 seconds later.
+cleanup() {
+	local status=$? i left
+	trap - EXIT INT TERM
+	if ((${#PIDS[@]} > 0)); then
+		echo "Stopping the demo processes..."
+		kill -TERM "${PIDS[@]}" 2>/dev/null || true
+		for ((i = 0; i < 100; i++)); do
+			[[ -z "$(jobs -rp)" ]] && break
+			sleep 0.2
+		done
+		left=$(jobs -rp)
+		if [[ -n "$left" ]]; then
+			# shellcheck disable=SC2086
+			kill -KILL $left 2>/dev/null || true
+		fi
+		wait 2>/dev/null || true
+	fi
+	echo "Logs of this run: $LOG_DIR"
+	exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+SINK="http://127.0.0.1:$SINK_PORT"
+start_service() {
+	local name=$1 jar=$2 port=$3
+	shift 3
+	# shellcheck disable=SC2086
+	java $JAVA_OPTS -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
+		--tracing.exporter.otlp.endpoint="$SINK" "$@" >"$LOG_DIR/$name.log" 2>&1 &
+	PIDS+=($!)
+	SERVICE_NAMES+=("$name")
+	SERVICE_PIDS+=($!)
+}
+
+echo "Starting a trace sink on 127.0.0.1:$SINK_PORT and the sample services (logs in $LOG_DIR)"
+java -jar "$DEMO_JAR" --sink-port "$SINK_PORT" --order-url "http://127.0.0.1:$ORDER_PORT" \
+	--wait-for "order-service=127.0.0.1:$ORDER_PORT" \
+	--wait-for "inventory-service=127.0.0.1:$INVENTORY_PORT" \
+	--wait-for "payment-service=127.0.0.1:$PAYMENT_PORT" \
+	--startup-timeout "$STARTUP_TIMEOUT" &
+RUNNER_PID=$!
+PIDS+=("$RUNNER_PID")
+
+SERVICE_NAMES=()
+SERVICE_PIDS=()
+start_service inventory-service "$INVENTORY_JAR" "$INVENTORY_PORT"
+start_service payment-service "$PAYMENT_JAR" "$PAYMENT_PORT"
+start_service order-service "$ORDER_JAR" "$ORDER_PORT" \
+	--services.inventory.url="http://127.0.0.1:$INVENTORY_PORT" \
+	--services.payment.url="http://127.0.0.1:$PAYMENT_PORT"
+
+# The runner waits for the services, sends the orders and prints the traces; meanwhile a
+# service that dies ends the demo at once instead of at the runner's timeout.
+while kill -0 "$RUNNER_PID" 2>/dev/null; do
+	for ((i = 0; i < ${#SERVICE_PIDS[@]}; i++)); do
+		if ! kill -0 "${SERVICE_PIDS[$i]}" 2>/dev/null; then
+			echo "demo: ${SERVICE_NAMES[$i]} stopped unexpectedly. The end of its log:" >&2
+			tail -n 40 "$LOG_DIR/${SERVICE_NAMES[$i]}.log" >&2 || true
+			exit 1
+		fi
+	done
+	sleep 0.5
+done
+status=0
+wait "$RUNNER_PID" || status=$?
+exit "$status"

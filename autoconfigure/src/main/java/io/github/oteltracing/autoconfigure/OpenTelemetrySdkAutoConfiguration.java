@@ -1,6 +1,9 @@
 package io.github.oteltracing.autoconfigure;
 
+import java.util.List;
+
 import io.github.oteltracing.sdk.GlobalOpenTelemetryRegistration;
+import io.github.oteltracing.sdk.KeepSpansValidProcessor;
 import io.github.oteltracing.sdk.ServiceResource;
 import io.github.oteltracing.sdk.TracerProviderShutdown;
 import io.opentelemetry.api.OpenTelemetry;
@@ -79,7 +82,11 @@ public final class OpenTelemetrySdkAutoConfiguration {
 			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
 				.setResource(resource)
 				.setSampler(sampler.getIfAvailable(Sampler::alwaysOn));
-			spanProcessors.orderedStream().forEach(builder::addSpanProcessor);
+			List<SpanProcessor> processors = spanProcessors.orderedStream().toList();
+			processors.forEach(builder::addSpanProcessor);
+			if (processors.isEmpty()) {
+				builder.addSpanProcessor(new KeepSpansValidProcessor());
+			}
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}

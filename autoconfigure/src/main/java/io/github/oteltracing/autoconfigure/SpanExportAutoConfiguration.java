@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import io.github.oteltracing.env.OtelVariables;
 import io.github.oteltracing.exporter.OtlpExporterSettings;
 import io.github.oteltracing.exporter.OtlpSpanExporters;
+import io.github.oteltracing.redaction.RedactingSpanExporter;
+import io.github.oteltracing.redaction.SpanRedactor;
 import io.opentelemetry.exporter.logging.LoggingSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,9 +39,11 @@ public final class SpanExportAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(SpanExporter.class)
 	@ConditionalOnMissingBean
-	BatchSpanProcessor tracingBatchSpanProcessor(SpanExporter exporter, ExporterProperties properties) {
+	BatchSpanProcessor tracingBatchSpanProcessor(SpanExporter exporter, ExporterProperties properties,
+			ObjectProvider<SpanRedactor> redactor) {
 		ExporterProperties.Batch batch = properties.getBatch();
-		return BatchSpanProcessor.builder(exporter)
+		// Redacted off the application's threads, just before leaving the process.
+		return BatchSpanProcessor.builder(RedactingSpanExporter.wrap(exporter, redactor.getIfAvailable()))
 			.setMaxQueueSize(batch.getMaxQueueSize())
 			.setMaxExportBatchSize(Math.min(batch.getMaxExportBatchSize(), batch.getMaxQueueSize()))
 			.setScheduleDelay(batch.getScheduleDelay())

@@ -16,7 +16,8 @@ import org.springframework.core.env.MapPropertySource;
  * <li>Spring Boot's Micrometer tracing follows {@code tracing.enabled}, so that
  * {@code tracing.enabled=false} silences it too;</li>
  * <li>Reactor propagates context automatically, so that the OpenTelemetry context of a
- * WebFlux request is current in every operator.</li>
+ * WebFlux request is current in every operator;</li>
+ * <li>log lines show the trace and span ids ({@code logging.pattern.correlation}).</li>
  * </ul>
  */
 class TracingDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -33,6 +34,10 @@ class TracingDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 		defaults.put("management.tracing.enabled", enabled);
 		if (enabled) {
 			defaults.put("spring.reactor.context-propagation", "auto");
+			if (environment.getProperty("tracing.logging.mdc", Boolean.class, true)) {
+				// Spring Boot's log correlation, from the ids the starter keeps in the MDC.
+				defaults.put("logging.pattern.correlation", "[%X{trace_id:-},%X{span_id:-}] ");
+			}
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 	}

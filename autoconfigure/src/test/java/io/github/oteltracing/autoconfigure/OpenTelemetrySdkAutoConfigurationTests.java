@@ -136,6 +136,10 @@ class OpenTelemetrySdkAutoConfigurationTests {
 			assertThat(context).hasSingleBean(OpenTelemetry.class)
 				.doesNotHaveBean(SpanExporter.class)
 				.doesNotHaveBean(BatchSpanProcessor.class);
+			// Not exported, but still created and propagated.
+			io.opentelemetry.api.trace.Span span = context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("s").startSpan();
+			assertThat(span.getSpanContext().isValid()).isTrue();
+			span.end();
 		});
 	}
 

@@ -1,0 +1,93 @@
+package io.github.oteltracing.logging;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextStorage;
+import io.opentelemetry.context.Scope;
+import org.slf4j.MDC;
+
+/**
+ * Keeps the MDC in step with the current span. The MDC is touched only when the span
+ * changes: re-attaching the same span, or a context that differs only in baggage, costs
+ * two context look-ups and no allocation. When a scope closes, the MDC is set from
+ * whatever the storage made current again, so pooled threads go back to no ids and
+ * out-of-order closes cannot leave stale ones.
+ */
+final class MdcContextStorage implements ContextStorage {
+
+	private static final String SAMPLED = "01";
+
+	private static final String NOT_SAMPLED = "00";
+
+	private final ContextStorage delegate;
+
+	MdcContextStorage(ContextStorage delegate) {
+		this.delegate = delegate;
+	}
+
+	@Override
+	public Scope attach(Context toAttach) {
+		if (toAttach == null || !TraceMdc.isActive()) {
+			return this.delegate.attach(toAttach);
+		}
+		SpanContext next = spanContext(toAttach);
+		SpanContext previous = spanContext(this.delegate.current());
+		Scope scope = this.delegate.attach(toAttach);
+		if (sameSpan(next, previous)) {
+			return scope;
+		}
+		put(next);
+		return new MdcScope(scope);
+	}
+
+	@Override
+	public Context current() {
+		return this.delegate.current();
+	}
+
+	@Override
+	public Context root() {
+		return this.delegate.root();
+	}
+
+	private static SpanContext spanContext(Context context) {
+		return (context != null) ? Span.fromContext(context).getSpanContext() : SpanContext.getInvalid();
+	}
+
+	private static boolean sameSpan(SpanContext one, SpanContext other) {
+		return one == other || (one.getSpanId().equals(other.getSpanId())
+				&& one.getTraceId().equals(other.getTraceId()) && one.isSampled() == other.isSampled());
+	}
+
+	private static void put(SpanContext span) {
+		if (span.isValid()) {
+			MDC.put(TraceMdc.TRACE_ID, span.getTraceId());
+			MDC.put(TraceMdc.SPAN_ID, span.getSpanId());
+			// The sampled flag alone: newer SDKs also set the W3C random flag (03), which logs need not show.
+			MDC.put(TraceMdc.TRACE_FLAGS, span.isSampled() ? SAMPLED : NOT_SAMPLED);
+		}
+		else {
+			MDC.remove(TraceMdc.TRACE_ID);
+			MDC.remove(TraceMdc.SPAN_ID);
+			MDC.remove(TraceMdc.TRACE_FLAGS);
+		}
+	}
+
+	private final class MdcScope implements Scope {
+
+		private final Scope scope;
+
+		MdcScope(Scope scope) {
+			this.scope = scope;
+		}
+
+		@Override
+		public void close() {
+			this.scope.close();
+			put(spanContext(MdcContextStorage.this.delegate.current()));
+		}
+
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.github.oteltracing.redaction;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+/**
+ * Removes secrets from finished spans: the values of span, event and link attributes
+ * whose key contains one of the secret names (ignoring case) are masked, hashed or
+ * dropped, and {@code url.full} / {@code url.query} lose credentials and the values of
+ * secret query parameters. Spans that need nothing are returned as they are, without
+ * allocation. Thread-safe.
+ */
+public final class SpanRedactor {
+
+	private final AttributeRedaction attributes;
+
+	/**
+	 * Creates a redactor.
+	 * @param secretNames key fragments that mark a value as secret, for example
+	 * {@code token} or {@code authorization}
+	 * @param mode what becomes of a secret value
+	 */
+	public SpanRedactor(Collection<String> secretNames, RedactionMode mode) {
+		this.attributes = new AttributeRedaction(new Secrets(secretNames, mode));
+	}
+
+	/**
+	 * Redacts a batch of spans.
+	 * @param spans the finished spans
+	 * @return the same collection if no span needed redaction, else a new list
+	 */
+	public Collection<SpanData> redact(Collection<SpanData> spans) {
+		AttributeRedaction.Pass pass = this.attributes.pass();
+		List<SpanData> redacted = null;
+		int index = 0;
+		for (SpanData span : spans) {
+			SpanData result = redact(pass, span);
+			if (result != span && redacted == null) {
+				redacted = new ArrayList<>(spans.size());
+				Iterator<SpanData> unchanged = spans.iterator();
+				for (int i = 0; i < index; i++) {
+					redacted.add(unchanged.next());
+				}
+			}
+			if (redacted != null) {
+				redacted.add(result);
+			}
+			index++;
+		}
+		return (redacted != null) ? redacted : spans;
+	}
+
+	/**
+	 * Redacts one span.
+	 * @param span the finished span
+	 * @return the same span if it needed no redaction
+	 */
+	public SpanData redact(SpanData span) {
+		return redact(this.attributes.pass(), span);
+	}
+
+	private static SpanData redact(AttributeRedaction.Pass pass, SpanData span) {
+		Attributes attributes = pass.redact(span.getAttributes());
+		List<EventData> events = redactEvents(pass, span.getEvents());
+		List<LinkData> links = redactLinks(pass, span.getLinks());
+		if (attributes == span.getAttributes() && events == span.getEvents() && links == span.getLinks()) {
+			return span;
+		}
+		return new RedactedSpanData(span, attributes, events, links);
+	}
+
+	private static List<EventData> redactEvents(AttributeRedaction.Pass pass, List<EventData> events) {
+		List<EventData> redacted = null;
+		for (int i = 0; i < events.size(); i++) {
+			EventData event = events.get(i);
+			Attributes attributes = pass.redact(event.getAttributes());
+			if (attributes != event.getAttributes()) {
+				redacted = (redacted != null) ? redacted : new ArrayList<>(events);
+				redacted.set(i, EventData.create(event.getEpochNanos(), event.getName(), attributes,
+						event.getTotalAttributeCount()));
+			}
+		}
+		return (redacted != null) ? redacted : events;
+	}
+
+	private static List<LinkData> redactLinks(AttributeRedaction.Pass pass, List<LinkData> links) {
+		List<LinkData> redacted = null;
+		for (int i = 0; i < links.size(); i++) {
+			LinkData link = links.get(i);
+			Attributes attributes = pass.redact(link.getAttributes());
+			if (attributes != link.getAttributes()) {
+				redacted = (redacted != null) ? redacted : new ArrayList<>(links);
+				redacted.set(i, LinkData.create(link.getSpanContext(), attributes, link.getTotalAttributeCount()));
+			}
+		}
+		return (redacted != null) ? redacted : links;
+	}
+
+}

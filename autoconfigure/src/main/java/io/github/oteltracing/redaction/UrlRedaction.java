@@ -1,0 +1,195 @@
+package io.github.oteltracing.redaction;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Removes secrets from URLs ({@code url.full}) and query strings ({@code url.query}):
+ * credentials in the authority ({@code user:password@}) and the values of query or
+ * fragment parameters with a secret name ({@code ?token=abc} becomes
+ * {@code ?token=****}). {@link #needsRedaction} allocates nothing, so URLs without
+ * secrets cost only a scan.
+ */
+final class UrlRedaction {
+
+	private final Secrets secrets;
+
+	UrlRedaction(Secrets secrets) {
+		this.secrets = secrets;
+	}
+
+	boolean needsRedaction(String url) {
+		int authorityStart = authorityStart(url);
+		int authorityEnd = authorityEnd(url, authorityStart);
+		if (userinfoEnd(url, authorityStart, authorityEnd) >= 0) {
+			return true;
+		}
+		int fragment = url.indexOf('#', authorityEnd);
+		int query = queryMark(url, authorityEnd, fragment);
+		int queryEnd = (fragment >= 0) ? fragment : url.length();
+		return (query >= 0 && hasSecretParameter(url, query + 1, queryEnd))
+				|| (fragment >= 0 && hasSecretParameter(url, fragment + 1, url.length()));
+	}
+
+	String redact(String url) {
+		int authorityStart = authorityStart(url);
+		int authorityEnd = authorityEnd(url, authorityStart);
+		int at = userinfoEnd(url, authorityStart, authorityEnd);
+		int fragment = url.indexOf('#', authorityEnd);
+		int query = queryMark(url, authorityEnd, fragment);
+		int queryEnd = (fragment >= 0) ? fragment : url.length();
+		StringBuilder out = new StringBuilder(url.length());
+		if (at >= 0) {
+			out.append(url, 0, authorityStart);
+			String userinfo = this.secrets.replace(url.substring(authorityStart, at));
+			if (userinfo != null) {
+				out.append(userinfo).append('@');
+			}
+			out.append(url, at + 1, (query >= 0) ? query : queryEnd);
+		}
+		else {
+			out.append(url, 0, (query >= 0) ? query : queryEnd);
+		}
+		if (query >= 0) {
+			appendSection(out, '?', url, query + 1, queryEnd);
+		}
+		if (fragment >= 0) {
+			appendSection(out, '#', url, fragment + 1, url.length());
+		}
+		return out.toString();
+	}
+
+	boolean queryNeedsRedaction(String query) {
+		return hasSecretParameter(query, 0, query.length());
+	}
+
+	String redactQuery(String query) {
+		StringBuilder out = new StringBuilder(query.length());
+		appendParameters(out, query, 0, query.length());
+		return out.toString();
+	}
+
+	/** Where the authority starts (after {@code scheme://}), or 0 if the URL has none. */
+	private static int authorityStart(String url) {
+		int separator = url.indexOf("://");
+		if (separator <= 0) {
+			return 0;
+		}
+		for (int i = 0; i < separator; i++) {
+			char c = url.charAt(i);
+			if (c == '/' || c == '?' || c == '#') {
+				return 0;
+			}
+		}
+		return separator + 3;
+	}
+
+	private static int authorityEnd(String url, int start) {
+		if (start == 0) {
+			return 0;
+		}
+		for (int i = start; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c == '/' || c == '?' || c == '#') {
+				return i;
+			}
+		}
+		return url.length();
+	}
+
+	/** The {@code @} that ends the user information, or -1. */
+	private static int userinfoEnd(String url, int authorityStart, int authorityEnd) {
+		if (authorityStart == 0) {
+			return -1;
+		}
+		int at = url.lastIndexOf('@', authorityEnd - 1);
+		return (at >= authorityStart) ? at : -1;
+	}
+
+	private static int queryMark(String url, int from, int fragment) {
+		int query = url.indexOf('?', from);
+		return (fragment >= 0 && query > fragment) ? -1 : query;
+	}
+
+	private boolean hasSecretParameter(String text, int start, int end) {
+		int parameter = start;
+		while (parameter < end) {
+			int next = nextSeparator(text, parameter, end);
+			int equals = indexOf(text, '=', parameter, next);
+			if (equals >= 0 && equals + 1 < next && isSecretName(text, parameter, equals)) {
+				return true;
+			}
+			parameter = next + 1;
+		}
+		return false;
+	}
+
+	private void appendSection(StringBuilder out, char mark, String text, int start, int end) {
+		int length = out.length();
+		out.append(mark);
+		if (!appendParameters(out, text, start, end) && start < end) {
+			// Every parameter was dropped: no empty '?' or '#' either.
+			out.setLength(length);
+		}
+	}
+
+	/** Appends the parameters, redacted; returns whether any was kept. */
+	private boolean appendParameters(StringBuilder out, String text, int start, int end) {
+		boolean kept = false;
+		int parameter = start;
+		while (parameter < end) {
+			int next = nextSeparator(text, parameter, end);
+			int equals = indexOf(text, '=', parameter, next);
+			String replaced = null;
+			boolean secret = equals >= 0 && equals + 1 < next && isSecretName(text, parameter, equals);
+			if (secret) {
+				replaced = this.secrets.replace(text.substring(equals + 1, next));
+			}
+			if (!secret || replaced != null) {
+				if (kept) {
+					out.append('&');
+				}
+				if (secret) {
+					out.append(text, parameter, equals + 1).append(replaced);
+				}
+				else {
+					out.append(text, parameter, next);
+				}
+				kept = true;
+			}
+			parameter = next + 1;
+		}
+		return kept;
+	}
+
+	private boolean isSecretName(String text, int start, int end) {
+		if (this.secrets.isSecretName(text, start, end)) {
+			return true;
+		}
+		// An encoded name (api%2Dkey, to%6Ben) must not slip through.
+		if (indexOf(text, '%', start, end) >= 0 || indexOf(text, '+', start, end) >= 0) {
+			try {
+				return this.secrets.isSecretName(URLDecoder.decode(text.substring(start, end), StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException ex) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static int nextSeparator(String text, int from, int end) {
+		int separator = indexOf(text, '&', from, end);
+		return (separator >= 0) ? separator : end;
+	}
+
+	private static int indexOf(String text, char c, int from, int end) {
+		for (int i = from; i < end; i++) {
+			if (text.charAt(i) == c) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+}
