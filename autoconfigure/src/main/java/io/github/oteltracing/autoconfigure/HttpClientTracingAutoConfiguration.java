@@ -1,15 +1,23 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.boot.SpringBootGeneration;
+import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.http.client.HttpClientTracingPostProcessor;
 import io.opentelemetry.api.OpenTelemetry;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.web.client.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * CLIENT spans and context propagation for RestTemplate, RestClient and WebClient:
@@ -20,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnTracingEnabled
 @ConditionalOnBooleanProperty(name = "tracing.http.client.enabled", matchIfMissing = true)
 @ConditionalOnClass({ OpenTelemetry.class, org.springframework.http.client.ClientHttpRequestInterceptor.class })
+@Import(HttpClientTracingAutoConfiguration.RestTemplateCustomizerRegistrar.class)
 public final class HttpClientTracingAutoConfiguration {
 
 	// Static with a lazy provider: post-processors are created before other beans.
@@ -28,13 +37,38 @@ public final class HttpClientTracingAutoConfiguration {
 		return new HttpClientTracingPostProcessor(openTelemetry);
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.web.client.RestTemplateCustomizer")
-	static class RestTemplateBuilderConfiguration {
+	/**
+	 * Customizes Spring Boot's {@code RestTemplateBuilder}, where there is one. Its
+	 * customizer interface is in another package on Spring Boot 4, so the bean is
+	 * registered with the type of the running generation.
+	 */
+	static class RestTemplateCustomizerRegistrar
+			implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware, BeanFactoryAware {
 
-		@Bean
-		RestTemplateCustomizer tracingRestTemplateCustomizer(HttpClientTracingPostProcessor postProcessor) {
-			return postProcessor::trace;
+		private ClassLoader classLoader;
+
+		private BeanFactory beanFactory;
+
+		@Override
+		public void setBeanClassLoader(ClassLoader classLoader) {
+			this.classLoader = classLoader;
+		}
+
+		@Override
+		public void setBeanFactory(BeanFactory beanFactory) {
+			this.beanFactory = beanFactory;
+		}
+
+		@Override
+		public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+			Class<?> customizer = SpringBootGeneration.of(this.classLoader).restTemplateCustomizer(this.classLoader);
+			if (customizer == null) {
+				return;
+			}
+			SpringBootTypes.register(registry, "tracingRestTemplateCustomizer", customizer, () -> {
+				HttpClientTracingPostProcessor tracing = this.beanFactory.getBean(HttpClientTracingPostProcessor.class);
+				return SpringBootTypes.callback(customizer, (restTemplate) -> tracing.trace((RestTemplate) restTemplate));
+			});
 		}
 
 	}

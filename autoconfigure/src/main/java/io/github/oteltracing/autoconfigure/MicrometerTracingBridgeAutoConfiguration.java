@@ -1,10 +1,14 @@
 package io.github.oteltracing.autoconfigure;
 
+import java.lang.reflect.Method;
+
+import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.micrometer.HttpAwareTracingObservationHandlers;
 import io.github.oteltracing.micrometer.HttpObservations;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
@@ -12,14 +16,22 @@ import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
 import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.api.OpenTelemetry;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Micrometer Tracing on the starter's SDK, so that {@code @NewSpan}, {@code @Observed}
@@ -29,8 +41,12 @@ import org.springframework.core.annotation.Order;
  * bridge.
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class,
-		afterName = "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
-		beforeName = "org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration")
+		afterName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" },
+		beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.tracing.NoopTracerAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration" })
 @ConditionalOnTracingEnabled
 @ConditionalOnClass({ OtelTracer.class, OpenTelemetry.class })
 @ConditionalOnBean(OpenTelemetry.class)
@@ -93,6 +109,41 @@ public final class MicrometerTracingBridgeAutoConfiguration {
 		PropagatingReceiverTracingObservationHandler<?> propagatingReceiverTracingObservationHandler(
 				io.micrometer.tracing.Tracer tracer, Propagator propagator, HttpObservations http) {
 			return HttpAwareTracingObservationHandlers.receiverHandler(tracer, propagator, http);
+		}
+
+	}
+
+	/**
+	 * Groups the tracing handlers the way Spring Boot 4's own tracing does, for
+	 * applications with its observation support (actuator) but without its tracing module:
+	 * there, handlers outside a group would each handle every observation they support,
+	 * giving a sender or receiver observation two spans.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = ObservationHandlerGroupRegistrar.GROUP_TYPE)
+	@ConditionalOnMissingClass("org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration")
+	@Import(ObservationHandlerGroupRegistrar.class)
+	static class ObservationHandlerGroupConfiguration {
+
+	}
+
+	static class ObservationHandlerGroupRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware {
+
+		static final String GROUP_TYPE = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationHandlerGroup";
+
+		private ClassLoader classLoader;
+
+		@Override
+		public void setBeanClassLoader(ClassLoader classLoader) {
+			this.classLoader = classLoader;
+		}
+
+		@Override
+		public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+			Class<?> groupType = ClassUtils.resolveClassName(GROUP_TYPE, this.classLoader);
+			Method of = ReflectionUtils.findMethod(groupType, "of", Class.class);
+			SpringBootTypes.register(registry, "openTelemetryTracingObservationHandlerGroup", groupType,
+					() -> ReflectionUtils.invokeMethod(of, null, TracingObservationHandler.class));
 		}
 
 	}

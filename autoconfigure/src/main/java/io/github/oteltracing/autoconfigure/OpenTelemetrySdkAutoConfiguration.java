@@ -9,6 +9,9 @@ import io.github.oteltracing.sdk.TracerProviderShutdown;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.OpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
@@ -54,11 +57,15 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
-	OpenTelemetry openTelemetry(SdkTracerProvider tracerProvider, ObjectProvider<ContextPropagators> propagators) {
-		return OpenTelemetrySdk.builder()
+	OpenTelemetry openTelemetry(SdkTracerProvider tracerProvider, ObjectProvider<ContextPropagators> propagators,
+			ObjectProvider<SdkLoggerProvider> loggerProvider, ObjectProvider<SdkMeterProvider> meterProvider) {
+		OpenTelemetrySdkBuilder builder = OpenTelemetrySdk.builder()
 			.setTracerProvider(tracerProvider)
-			.setPropagators(propagators.getIfAvailable(ContextPropagators::noop))
-			.build();
+			.setPropagators(propagators.getIfAvailable(ContextPropagators::noop));
+		// Spring Boot's own logs and metrics providers, where it defines them, join the one SDK.
+		loggerProvider.ifAvailable(builder::setLoggerProvider);
+		meterProvider.ifAvailable(builder::setMeterProvider);
+		return builder.build();
 	}
 
 	@Bean

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Bean;
  * The propagators that carry trace context in and out, from
  * {@code tracing.propagation.types}.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration")
+@AutoConfiguration(beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass({ TextMapPropagator.class, B3Propagator.class })
 @ConditionalOnTracingEnabled
 @EnableConfigurationProperties(PropagationProperties.class)

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The head sampler, from {@code tracing.sampling.*}.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration")
+@AutoConfiguration(beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass(Sampler.class)
 @ConditionalOnTracingEnabled
 @EnableConfigurationProperties(SamplingProperties.class)

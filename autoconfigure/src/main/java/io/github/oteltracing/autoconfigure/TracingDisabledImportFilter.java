@@ -10,7 +10,9 @@ import org.springframework.core.env.Environment;
 /**
  * With {@code tracing.enabled=false}, also leaves out Spring Boot's own OpenTelemetry
  * tracing SDK, which the starter's dependencies would otherwise switch on where actuator
- * is present; Spring Boot then falls back to its no-op tracer.
+ * is present; Spring Boot then falls back to its no-op tracer. With tracing on, leaves out
+ * Spring Boot's OTLP span exporter, so that {@code tracing.exporter.*} alone decides where
+ * spans go (a second exporter bean would also leave the batch processor two to choose from).
  */
 class TracingDisabledImportFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
@@ -18,6 +20,10 @@ class TracingDisabledImportFilter implements AutoConfigurationImportFilter, Envi
 			"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
 			"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration",
 			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration");
+
+	private static final Set<String> SPRING_BOOT_SPAN_EXPORT = Set.of(
+			"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration",
 			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration");
 
 	private Environment environment;
@@ -31,11 +37,12 @@ class TracingDisabledImportFilter implements AutoConfigurationImportFilter, Envi
 	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
 		boolean enabled = this.environment == null
 				|| this.environment.getProperty("tracing.enabled", Boolean.class, true);
+		Set<String> excluded = enabled ? SPRING_BOOT_SPAN_EXPORT : SPRING_BOOT_TRACING_SDK;
 		boolean[] matches = new boolean[autoConfigurationClasses.length];
 		for (int i = 0; i < matches.length; i++) {
 			// Entries already filtered out by others are null.
 			String candidate = autoConfigurationClasses[i];
-			matches[i] = enabled || candidate == null || !SPRING_BOOT_TRACING_SDK.contains(candidate);
+			matches[i] = candidate == null || !excluded.contains(candidate);
 		}
 		return matches;
 	}

@@ -3,6 +3,8 @@ package io.github.oteltracing.env;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.oteltracing.boot.SpringBootGeneration;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -31,7 +33,8 @@ class TracingDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 		}
 		boolean enabled = environment.getProperty("tracing.enabled", Boolean.class, true);
 		Map<String, Object> defaults = new LinkedHashMap<>();
-		defaults.put("management.tracing.enabled", enabled);
+		// management.tracing.enabled on Spring Boot 3, management.tracing.export.enabled on 4.
+		defaults.put(SpringBootGeneration.of(application.getClassLoader()).tracingExportProperty(), enabled);
 		if (enabled) {
 			defaults.put("spring.reactor.context-propagation", "auto");
 			if (environment.getProperty("tracing.logging.mdc", Boolean.class, true)) {

@@ -1,5 +1,6 @@
 package io.github.oteltracing.http.reactive;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.oteltracing.context.OtelContextAccessor;
@@ -172,7 +173,10 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 
 		@Override
 		public Iterable<String> keys(HttpHeaders headers) {
-			return List.copyOf(headers.keySet());
+			// Not keySet(): HttpHeaders is no longer a Map in Spring Framework 7.
+			List<String> names = new ArrayList<>();
+			headers.forEach((name, values) -> names.add(name));
+			return names;
 		}
 
 		@Override

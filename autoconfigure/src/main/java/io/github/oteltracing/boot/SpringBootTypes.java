@@ -1,0 +1,84 @@
+package io.github.oteltracing.boot;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+
+/**
+ * Beans whose type is a Spring Boot type that is not the same in every generation, so
+ * that the starter knows it only at run time. The bean definition carries the type, so
+ * Spring Boot finds the bean by type before it is created, as it would a typed
+ * {@code @Bean} method.
+ */
+public final class SpringBootTypes {
+
+	private SpringBootTypes() {
+	}
+
+	/**
+	 * Registers a bean of the given type, unless there is a bean of that name already.
+	 * @param registry the registry
+	 * @param beanName the bean name
+	 * @param type the bean's type
+	 * @param instance creates the bean, when it is first needed
+	 */
+	public static void register(BeanDefinitionRegistry registry, String beanName, Class<?> type,
+			Supplier<?> instance) {
+		if (registry.containsBeanDefinition(beanName)) {
+			return;
+		}
+		RootBeanDefinition definition = new RootBeanDefinition(type);
+		definition.setInstanceSupplier(instance);
+		definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+		registry.registerBeanDefinition(beanName, definition);
+	}
+
+	/**
+	 * Implements a Spring Boot callback interface whose one abstract method takes one
+	 * argument and returns nothing, such as {@code RestTemplateCustomizer}.
+	 * @param callbackType the interface
+	 * @param action what the method does with its argument
+	 * @return the implementation
+	 */
+	public static Object callback(Class<?> callbackType, Consumer<Object> action) {
+		Method method = singleAbstractMethod(callbackType);
+		InvocationHandler handler = (proxy, invoked, args) -> {
+			if (invoked.getDeclaringClass() == Object.class) {
+				return switch (invoked.getName()) {
+					case "equals" -> proxy == args[0];
+					case "hashCode" -> System.identityHashCode(proxy);
+					default -> "Tracing " + callbackType.getName();
+				};
+			}
+			if (invoked.equals(method)) {
+				action.accept(args[0]);
+				return null;
+			}
+			return InvocationHandler.invokeDefault(proxy, invoked, args);
+		};
+		return Proxy.newProxyInstance(callbackType.getClassLoader(), new Class<?>[] { callbackType }, handler);
+	}
+
+	// Checked up front, so that a changed Spring Boot interface fails at start-up, not per call.
+	private static Method singleAbstractMethod(Class<?> callbackType) {
+		List<Method> methods = Arrays.stream(callbackType.getMethods())
+			.filter((method) -> Modifier.isAbstract(method.getModifiers()))
+			.toList();
+		if (!callbackType.isInterface() || methods.size() != 1 || methods.get(0).getParameterCount() != 1
+				|| methods.get(0).getReturnType() != void.class) {
+			throw new IllegalStateException(
+					callbackType.getName() + " is not an interface with one abstract method of one argument");
+		}
+		return methods.get(0);
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.github.oteltracing.exporter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Logs failing exports at most once a minute, with the cause, the destination and what was
+ * lost since the previous message, and once when exports work again. A collector that is
+ * away for an hour costs sixty lines, not one per batch.
+ */
+final class ExportFailureLog {
+
+	static final Duration INTERVAL = Duration.ofMinutes(1);
+
+	private static final Log logger = LogFactory.getLog(SpanExportMonitor.class);
+
+	private static final int MAX_CAUSE_LENGTH = 300;
+
+	private final String target;
+
+	private final Clock clock;
+
+	private long nextReportMillis = Long.MIN_VALUE;
+
+	private long failuresReported;
+
+	private long droppedReported;
+
+	// Read on every successful export, so that the usual path takes no lock.
+	private volatile boolean failureReported;
+
+	ExportFailureLog(String target, Clock clock) {
+		this.target = target;
+		this.clock = clock;
+	}
+
+	/**
+	 * Called after a failed export.
+	 * @param cause why it failed, or {@code null}
+	 * @param failures failed exports so far
+	 * @param dropped the number of spans dropped so far, asked for only when a message is due
+	 */
+	void failed(Throwable cause, long failures, LongSupplier dropped) {
+		if (!logger.isWarnEnabled()) {
+			return;
+		}
+		synchronized (this) {
+			long now = this.clock.millis();
+			if (now < this.nextReportMillis) {
+				return;
+			}
+			this.nextReportMillis = now + INTERVAL.toMillis();
+			long droppedNow = dropped.getAsLong();
+			String since = this.failureReported || this.failuresReported > 0 ? "since the last report" : "so far";
+			logger.warn("Spans could not be exported to " + this.target + ": " + describe(cause) + ". "
+					+ (failures - this.failuresReported) + " export(s) failed and "
+					+ (droppedNow - this.droppedReported) + " span(s) were dropped " + since
+					+ "; the application is not affected. Reported at most once a minute.");
+			this.failuresReported = failures;
+			this.droppedReported = droppedNow;
+			this.failureReported = true;
+		}
+	}
+
+	/**
+	 * Called after a successful export.
+	 * @param failures failed exports so far
+	 */
+	void succeeded(long failures) {
+		if (!this.failureReported) {
+			return;
+		}
+		synchronized (this) {
+			if (this.failureReported) {
+				this.failureReported = false;
+				long unreported = failures - this.failuresReported;
+				logger.info("Spans are exported to " + this.target + " again"
+						+ ((unreported > 0) ? "; " + unreported + " more export(s) failed after the last report" : ""));
+			}
+		}
+	}
+
+	/**
+	 * Describes why an export failed, in one line.
+	 * @param failure the exporter's exception, or {@code null}
+	 * @return the description
+	 */
+	static String describe(Throwable failure) {
+		if (failure == null) {
+			return "the exporter reported a failure";
+		}
+		String description;
+		String message = failure.getMessage();
+		if (message != null && !message.isBlank()) {
+			// The OTLP exporters wrap the I/O error, whose class name tells most.
+			description = (failure.getCause() != null && message.equals(failure.getCause().toString())) ? message
+					: failure.getClass().getSimpleName() + ": " + message;
+		}
+		else if (failure.getCause() != null) {
+			return describe(failure.getCause());
+		}
+		else if (failure.getClass().getSimpleName().endsWith("ExportException")) {
+			// How the OTLP exporters report an error status, whose code they log themselves.
+			description = "the collector answered with an error status (logging.level.io.opentelemetry.exporter=warn"
+					+ " shows it)";
+		}
+		else {
+			description = failure.getClass().getName();
+		}
+		description = description.replaceAll("\\s+", " ").strip();
+		return (description.length() > MAX_CAUSE_LENGTH) ? description.substring(0, MAX_CAUSE_LENGTH) + "..."
+				: description;
+	}
+
+}
