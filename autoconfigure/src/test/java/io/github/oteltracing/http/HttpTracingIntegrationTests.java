@@ -54,24 +54,40 @@ class HttpTracingIntegrationTests {
 		this.sink.close();
 	}
 
+	/** Spring Boot's observation and tracing auto-configuration, as if actuator were absent. */
+	private static final String WITHOUT_ACTUATOR = "spring.autoconfigure.exclude="
+			+ "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration,"
+			+ "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration,"
+			+ "org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration";
+
 	static Stream<Arguments> formatsAndDownstreams() {
-		return Stream.of(Arguments.of("tracecontext", WebApplicationType.SERVLET),
-				Arguments.of("b3", WebApplicationType.SERVLET), Arguments.of("b3multi", WebApplicationType.SERVLET),
-				Arguments.of("jaeger", WebApplicationType.SERVLET),
-				Arguments.of("tracecontext,baggage", WebApplicationType.REACTIVE),
-				Arguments.of("b3multi", WebApplicationType.REACTIVE));
+		return Stream.of(Arguments.of("tracecontext", WebApplicationType.SERVLET, true),
+				Arguments.of("b3", WebApplicationType.SERVLET, true),
+				Arguments.of("b3multi", WebApplicationType.SERVLET, true),
+				Arguments.of("jaeger", WebApplicationType.SERVLET, true),
+				Arguments.of("tracecontext,baggage", WebApplicationType.REACTIVE, true),
+				Arguments.of("b3multi", WebApplicationType.REACTIVE, true),
+				Arguments.of("tracecontext", WebApplicationType.SERVLET, false),
+				Arguments.of("b3", WebApplicationType.SERVLET, false),
+				Arguments.of("b3multi", WebApplicationType.REACTIVE, false),
+				Arguments.of("jaeger", WebApplicationType.SERVLET, false));
 	}
 
-	@ParameterizedTest(name = "{0} to {1}")
+	@ParameterizedTest(name = "{0} to {1}, actuator {2}")
 	@MethodSource("formatsAndDownstreams")
-	void oneTraceWithOneSpanPerHop(String format, WebApplicationType downstreamType) throws Exception {
+	void oneTraceWithOneSpanPerHop(String format, WebApplicationType downstreamType, boolean actuator)
+			throws Exception {
+		String observations = actuator ? "tracing.enabled=true" : WITHOUT_ACTUATOR;
 		Class<?> downstreamApp = (downstreamType == WebApplicationType.SERVLET) ? TestApps.MvcDownstream.class
 				: TestApps.ReactiveDownstream.class;
 		try (ConfigurableApplicationContext b = TestApps.start(downstreamApp, downstreamType, this.sink, "service-b",
-				"tracing.propagation.types=" + format);
+				"tracing.propagation.types=" + format, observations);
 				ConfigurableApplicationContext a = TestApps.start(TestApps.MvcUpstream.class,
 						WebApplicationType.SERVLET, this.sink, "service-a", "tracing.propagation.types=" + format,
-						"downstream.url=" + TestApps.baseUrl(b))) {
+						"downstream.url=" + TestApps.baseUrl(b), observations)) {
+			// With actuator, Spring's Observation-based HTTP instrumentation is active too.
+			assertThat(a.getBeanProvider(io.micrometer.observation.ObservationRegistry.class).getIfAvailable() != null)
+				.isEqualTo(actuator);
 			for (String client : CLIENTS) {
 				this.sink.clear();
 				assertThat(get(TestApps.baseUrl(a) + "/call/" + client + "/items/42")).isEqualTo(Map.entry(200, "item-42"));
