@@ -1,7 +1,9 @@
-"""Prints the table of a load run (load/run.sh): one row per mode, ratios to the first
-run with tracing off."""
+"""Prints the table of a load run (load/run.sh). Each mode is compared with tracing off in
+the same round; the ratios shown are the medians over the rounds."""
+import glob
 import os
 import re
+import statistics
 import sys
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -13,19 +15,15 @@ def millis(text):
 
 
 def read_wrk(path):
-    result = {"rps": 0.0, "p50": None, "p99": None, "requests": 0, "failed": 0}
     with open(path) as wrk:
         text = wrk.read()
-    match = re.search(r"Requests/sec:\s+([\d.]+)", text)
-    if match:
-        result["rps"] = float(match.group(1))
+    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
+              "requests": int(re.search(r"(\d+) requests in", text).group(1)), "failed": 0}
     for percentile in ("50", "99"):
-        match = re.search(r"^\s+%s%%\s+(\S+)" % percentile, text, re.MULTILINE)
-        if match:
-            result["p" + percentile] = millis(match.group(1))
-    match = re.search(r"(\d+) requests in", text)
-    if match:
-        result["requests"] = int(match.group(1))
+        result["p" + percentile] = millis(re.search(r"^\s+%s%%\s+(\S+)" % percentile, text, re.MULTILINE).group(1))
+    match = re.search(r"^cpuTicks (\d+) (\d+)", text, re.MULTILINE)
+    if match and result["requests"]:
+        result["cpu"] = int(match.group(1)) * 1000.0 / int(match.group(2)) / result["requests"]
     match = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     if match:
         result["failed"] += int(match.group(1))
@@ -37,41 +35,51 @@ def read_wrk(path):
 
 def read_pairs(path):
     values = {}
-    with open(path) as pairs:
-        for line in pairs:
-            parts = line.split()
-            if len(parts) == 2:
-                values[parts[0]] = int(parts[1])
+    if os.path.exists(path):
+        with open(path) as pairs:
+            for line in pairs:
+                parts = line.split()
+                if len(parts) == 2:
+                    values[parts[0]] = int(parts[1])
     return values
 
 
 def main(results):
-    runs = []
-    for name in sorted(os.listdir(results), key=lambda n: int(n.split("-")[0]) if n[0].isdigit() else 0):
-        path = os.path.join(results, name)
-        if not (os.path.isdir(path) and name[0].isdigit()):
-            continue
-        mode = name.split("-", 1)[1]
-        run = read_wrk(os.path.join(path, "wrk.txt"))
-        run.update(read_pairs(os.path.join(path, "spans.txt")))
-        run["mode"] = mode
-        runs.append(run)
-    base = next((run for run in runs if run["mode"] == "off"), None)
-    if base is None or not base["rps"]:
+    modes = {}
+    for path in glob.glob(os.path.join(results, "*-round-*.txt")):
+        match = re.fullmatch(r"(\d+)-(.+)-round-(\d+)\.txt", os.path.basename(path))
+        index, mode, round_number = int(match.group(1)), match.group(2), int(match.group(3))
+        modes.setdefault((index, mode), {})[round_number] = read_wrk(path)
+    off = next((rounds for (index, mode), rounds in modes.items() if mode == "off"), None)
+    if off is None:
         sys.exit("no run with tracing off to compare with")
 
-    def ratio(run, key):
-        return "%.2fx" % (run[key] / base[key]) if run.get(key) and base.get(key) else "-"
+    def median_ratio(rounds, key):
+        ratios = [rounds[r][key] / off[r][key] for r in rounds if r in off and off[r][key]]
+        return statistics.median(ratios) if ratios else None
 
-    print("| mode | req/s | throughput | p50 | p99 | p50 ratio | p99 ratio | failed | spans created | received | dropped | heap after (MB, 3 services) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for run in runs:
-        traced = run["mode"] != "off"
-        print("| %s | %.0f | %s | %.1f ms | %.1f ms | %s | %s | %d of %d | %s | %s | %s | %s |" % (
-            run["mode"], run["rps"], ratio(run, "rps"), run["p50"] or 0, run["p99"] or 0,
-            ratio(run, "p50"), ratio(run, "p99"), run["failed"], run["requests"],
-            run.get("created", "-") if traced else "-", run.get("received", "-") if traced else "-",
-            run.get("dropped", "-") if traced else "-", run.get("heapUsedMb", "-")))
+    def fmt(value, pattern="%.2fx"):
+        return pattern % value if value is not None else "-"
+
+    print("| mode | req/s | throughput | p50 | p99 | p50 ratio | p99 ratio | CPU per request | CPU ratio | failed requests | spans created | received | dropped | heap after (3 services) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for (index, mode), rounds in sorted(modes.items()):
+        spans = read_pairs(os.path.join(results, "%d-%s-spans.txt" % (index, mode)))
+        runs = list(rounds.values())
+        traced = mode != "off"
+        cpu = [run["cpu"] for run in runs if "cpu" in run]
+        print("| %s | %.0f | %s | %.0f ms | %.0f ms | %s | %s | %s | %s | %d of %d | %s | %s | %s | %s MB |" % (
+            mode, statistics.median(run["rps"] for run in runs), fmt(median_ratio(rounds, "rps")),
+            statistics.median(run["p50"] for run in runs), statistics.median(run["p99"] for run in runs),
+            fmt(median_ratio(rounds, "p50")), fmt(median_ratio(rounds, "p99")),
+            fmt(statistics.median(cpu) if cpu else None, "%.1f ms"),
+            fmt(median_ratio(rounds, "cpu") if cpu else None),
+            sum(run["failed"] for run in runs), sum(run["requests"] for run in runs),
+            spans.get("created", "-") if traced else "-", spans.get("received", "-") if traced else "-",
+            spans.get("dropped", "-") if traced else "-", spans.get("heapUsedMb", "-")))
+    print()
+    print("req/s, p50, p99, CPU per request (the three services' CPU time over requests served): medians over"
+          " %d rounds of each mode; ratios: medians of the ratio to tracing off in the same round." % len(off))
 
 
 if __name__ == "__main__":
