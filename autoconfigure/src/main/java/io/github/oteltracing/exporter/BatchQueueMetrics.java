@@ -35,7 +35,7 @@ final class BatchQueueMetrics implements AutoCloseable {
 
 	static final String SEMCONV_PROCESSED_SPANS = "otel.sdk.processor.span.processed";
 
-	static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+	static final AttributeKey<String> ERROR_TYPE = io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
 
 	private final OnDemandReader reader = new OnDemandReader();
 
