@@ -15,6 +15,7 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.PointData;
 import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
+import io.opentelemetry.semconv.ErrorAttributes;
 
 /**
  * The batch span processor's own metrics, read on demand: how many spans wait in its queue
@@ -35,7 +36,7 @@ final class BatchQueueMetrics implements AutoCloseable {
 
 	static final String SEMCONV_PROCESSED_SPANS = "otel.sdk.processor.span.processed";
 
-	static final AttributeKey<String> ERROR_TYPE = io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+	static final AttributeKey<String> ERROR_TYPE = ErrorAttributes.ERROR_TYPE;
 
 	private final OnDemandReader reader = new OnDemandReader();
 

@@ -104,7 +104,8 @@ final class ExportFailureLog {
 			return describe(failure.getCause());
 		}
 		else if (failure.getClass().getSimpleName().endsWith("ExportException")) {
-			// How the OTLP exporters report an error status, whose code they log themselves.
+			// How the OTLP exporters report an error status: the code is only in their own log,
+			// which ExporterLogLevelsEnvironmentPostProcessor switches off by default.
 			description = "the collector answered with an error status (logging.level.io.opentelemetry.exporter=warn"
 					+ " shows it)";
 		}

@@ -93,6 +93,7 @@ abstract class ExportFaultTests {
 		this.startedNanos = System.nanoTime();
 		// Warmed up, so that the latencies measured are not those of the first requests.
 		send("warm-up-", 100);
+		print("ACCEPT (baseline)", send("baseline-", REQUESTS), "");
 	}
 
 	@AfterAll
@@ -140,16 +141,12 @@ abstract class ExportFaultTests {
 		long largestQueue = queue.stop();
 
 		// Requests never wait for the export: all succeed, far within the export timeouts.
-		Collections.sort(latencies);
-		long p50 = latencies.get(latencies.size() / 2) / 1_000_000;
-		long p99 = latencies.get(latencies.size() * 99 / 100) / 1_000_000;
-		long max = latencies.get(latencies.size() - 1) / 1_000_000;
-		System.out.printf("%s %s: %d requests, latency p50 %d ms, p99 %d ms, max %d ms; largest queue %d of %d;"
-				+ " %d spans dropped, %d failed exports%n", protocol(), fault, latencies.size(), p50, p99, max,
-				largestQueue, MAX_QUEUE_SIZE, dropped(meters) - droppedBefore, monitor.exportFailures() - failuresBefore);
+		long[] percentiles = print(fault.name(), latencies, String.format("; largest queue %d of %d; %d spans dropped,"
+				+ " %d failed exports", largestQueue, MAX_QUEUE_SIZE, dropped(meters) - droppedBefore,
+				monitor.exportFailures() - failuresBefore));
 		assertThat(latencies).hasSize(REQUESTS);
-		assertThat(Duration.ofMillis(max)).isLessThan(EXPORT_TIMEOUT);
-		assertThat(Duration.ofMillis(p99)).isLessThan(OTLP_TIMEOUT);
+		assertThat(Duration.ofMillis(percentiles[2])).isLessThan(EXPORT_TIMEOUT);
+		assertThat(Duration.ofMillis(percentiles[1])).isLessThan(OTLP_TIMEOUT);
 
 		// Memory is bounded by the queue: what does not fit is dropped and counted.
 		assertThat(largestQueue).isLessThanOrEqualTo(MAX_QUEUE_SIZE);
@@ -259,6 +256,17 @@ abstract class ExportFaultTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	// Prints and returns p50, p99 and max in milliseconds.
+	private long[] print(String what, List<Long> latencies, String more) {
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		long[] percentiles = { sorted.get(sorted.size() / 2) / 1_000_000,
+				sorted.get(sorted.size() * 99 / 100) / 1_000_000, sorted.get(sorted.size() - 1) / 1_000_000 };
+		System.out.printf("%s %s: %d requests, latency p50 %d ms, p99 %d ms, max %d ms%s%n", protocol(), what,
+				sorted.size(), percentiles[0], percentiles[1], percentiles[2], more);
+		return percentiles;
 	}
 
 	private static String threads() {
