@@ -56,7 +56,7 @@ public final class Waterfall {
 
 	}
 
-	private static final String HTTP_STATUS_KEY = "http.response.status_code";
+	private static final String HTTP_STATUS_KEY = io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE.getKey();
 
 	private static final int TIMELINE_WIDTH = 30;
 
