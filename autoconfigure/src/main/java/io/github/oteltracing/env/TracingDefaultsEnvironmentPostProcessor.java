@@ -6,6 +6,8 @@ import java.util.Map;
 import io.github.oteltracing.boot.SpringBootGeneration;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -17,8 +19,12 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  * <li>Spring Boot's Micrometer tracing follows {@code tracing.enabled}, so that
  * {@code tracing.enabled=false} silences it too;</li>
- * <li>Reactor propagates context automatically, so that the OpenTelemetry context of a
- * WebFlux request is current in every operator;</li>
+ * <li>in a reactive web application, Reactor propagates context automatically, so that
+ * the OpenTelemetry context of a WebFlux request is current in every operator, on every
+ * thread. Other applications keep Spring Boot's {@code limited} default: there the
+ * context is current where their code runs (the request thread), the starter's
+ * {@code WebClient} filter reads it from the Reactor context, and restoring thread locals
+ * around every operator of every chain would only cost CPU (see docs/benchmarks.md);</li>
  * <li>log lines show the trace and span ids ({@code logging.pattern.correlation}).</li>
  * </ul>
  */
@@ -36,13 +42,23 @@ class TracingDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 		// management.tracing.enabled on Spring Boot 3, management.tracing.export.enabled on 4.
 		defaults.put(SpringBootGeneration.of(application.getClassLoader()).tracingExportProperty(), enabled);
 		if (enabled) {
-			defaults.put("spring.reactor.context-propagation", "auto");
+			if (webApplicationType(environment, application) == WebApplicationType.REACTIVE) {
+				defaults.put("spring.reactor.context-propagation", "auto");
+			}
 			if (environment.getProperty("tracing.logging.mdc", Boolean.class, true)) {
 				// Spring Boot's log correlation, from the ids the starter keeps in the MDC.
 				defaults.put("logging.pattern.correlation", "[%X{trace_id:-},%X{span_id:-}] ");
 			}
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	// spring.main.web-application-type is bound to the application only after this runs.
+	private static WebApplicationType webApplicationType(ConfigurableEnvironment environment,
+			SpringApplication application) {
+		return Binder.get(environment)
+			.bind("spring.main.web-application-type", WebApplicationType.class)
+			.orElseGet(() -> (application != null) ? application.getWebApplicationType() : WebApplicationType.NONE);
 	}
 
 	@Override

@@ -172,6 +172,19 @@ class HttpTracingIntegrationTests {
 		}
 	}
 
+	@Test
+	void reactiveHandlersSeeTheServerSpanAfterAThreadHop() throws Exception {
+		try (ConfigurableApplicationContext b = TestApps.start(TestApps.ReactiveDownstream.class,
+				WebApplicationType.REACTIVE, this.sink, "service-b")) {
+			this.sink.clear();
+			Map.Entry<Integer, String> response = get(TestApps.baseUrl(b) + "/hop");
+			ReceivedSpan server = only(this.sink.awaitSpans(1, WAIT), "service-b", SpanKind.SPAN_KIND_SERVER);
+			assertThat(response).isEqualTo(Map.entry(200, server.spanId()));
+			// Read when the response was committed: on a servlet container it is recycled by the end.
+			assertThat(server.attribute("http.response.status_code")).isEqualTo(200L);
+		}
+	}
+
 	private static ReceivedSpan only(List<ReceivedSpan> spans, String service, SpanKind kind) {
 		List<ReceivedSpan> matching = spans.stream()
 			.filter((span) -> service.equals(span.serviceName()) && span.kind() == kind)

@@ -1,10 +1,12 @@
 package io.github.oteltracing.http;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.oteltracing.annotation.Traced;
 import io.github.oteltracing.sink.TraceSink;
+import io.opentelemetry.api.trace.Span;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -101,6 +103,12 @@ final class TestApps {
 		@GetMapping("/items/{id}")
 		Mono<String> item(@PathVariable String id) {
 			return Mono.just("item-" + id);
+		}
+
+		// Answers, on a timer thread, with the span current there.
+		@GetMapping("/hop")
+		Mono<String> hop() {
+			return Mono.delay(Duration.ofMillis(5)).map((tick) -> Span.current().getSpanContext().getSpanId());
 		}
 
 		@GetMapping("/broken")

@@ -2,6 +2,7 @@ package io.github.oteltracing.http.reactive;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.oteltracing.context.OtelContextAccessor;
 import io.github.oteltracing.http.BoundedHeaders;
@@ -72,6 +73,7 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 		Span span = builder.startSpan();
 		Context context = parent.with(span);
 		RequestSpan requestSpan = new RequestSpan(span, method, exchange);
+		exchange.getResponse().beforeCommit(requestSpan);
 		Mono<Void> handled;
 		// Current while the chain assembles, for handlers that run synchronously.
 		try (Scope scope = context.makeCurrent()) {
@@ -122,9 +124,11 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * One request's span until the response is complete.
+	 * One request's span until the response is complete. The status is read when the
+	 * response is committed: once it is complete, a servlet container may already have
+	 * recycled the response it reads the status from.
 	 */
-	private static final class RequestSpan {
+	private static final class RequestSpan implements Supplier<Mono<Void>> {
 
 		private final Span span;
 
@@ -134,10 +138,28 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 
 		private Throwable failure;
 
+		private volatile HttpStatusCode committedStatus;
+
 		RequestSpan(Span span, String method, ServerWebExchange exchange) {
 			this.span = span;
 			this.method = method;
 			this.exchange = exchange;
+		}
+
+		@Override
+		public Mono<Void> get() {
+			this.committedStatus = this.exchange.getResponse().getStatusCode();
+			return Mono.empty();
+		}
+
+		// Never committed (cancelled, or an empty response): the status, if still readable.
+		private HttpStatusCode currentStatus() {
+			try {
+				return this.exchange.getResponse().getStatusCode();
+			}
+			catch (IllegalStateException ex) {
+				return null;
+			}
 		}
 
 		void failed(Throwable failure) {
@@ -145,26 +167,30 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 		}
 
 		void end(SignalType signal) {
-			Object route = this.exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-			if (route != null) {
-				String template = route.toString();
-				this.span.setAttribute(HttpAttributes.HTTP_ROUTE, template);
-				this.span.updateName(this.method + " " + template);
-			}
-			if (this.failure != null) {
-				// Error handlers write the response after the filters; the exception decides the status.
-				int status = (this.failure instanceof ResponseStatusException statusException)
-						? statusException.getStatusCode().value() : 500;
-				HttpSpans.status(this.span, status, true);
-				if (status >= 500) {
-					HttpSpans.failure(this.span, this.failure);
+			try {
+				Object route = this.exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+				if (route != null) {
+					String template = route.toString();
+					this.span.setAttribute(HttpAttributes.HTTP_ROUTE, template);
+					this.span.updateName(this.method + " " + template);
+				}
+				if (this.failure != null) {
+					// Error handlers write the response after the filters; the exception decides the status.
+					int status = (this.failure instanceof ResponseStatusException statusException)
+							? statusException.getStatusCode().value() : 500;
+					HttpSpans.status(this.span, status, true);
+					if (status >= 500) {
+						HttpSpans.failure(this.span, this.failure);
+					}
+				}
+				else {
+					HttpStatusCode status = (this.committedStatus != null) ? this.committedStatus : currentStatus();
+					HttpSpans.status(this.span, (status != null) ? status.value() : 200, true);
 				}
 			}
-			else {
-				HttpStatusCode status = this.exchange.getResponse().getStatusCode();
-				HttpSpans.status(this.span, (status != null) ? status.value() : 200, true);
+			finally {
+				this.span.end();
 			}
-			this.span.end();
 		}
 
 	}
