@@ -11,8 +11,10 @@
 #   load/run.sh                       builds what it needs, then about 8 minutes of runs
 #   LOAD_SKIP_BUILD=1                 reuse the jars of an earlier build
 #   LOAD_MODES="off on down hang rate-limited"
+#                                     also: no-export (exporter none), sampled-off (always-off),
+#                                     mdc-off, client-off, server-off: where the cost comes from
 #   LOAD_ROUNDS=4 LOAD_ROUND=10       rounds, and seconds each mode runs per round
-#   LOAD_WARMUP=25                    seconds of warm-up per mode (the JIT needs them)
+#   LOAD_WARMUP=60                    seconds of warm-up per mode (the JIT needs them)
 #   LOAD_CONNECTIONS=32 LOAD_THREADS=2
 #   LOAD_JAVA_OPTS                    JVM options of the services (-Xms256m -Xmx256m)
 set -euo pipefail
@@ -21,7 +23,7 @@ cd "$(dirname "$0")/.."
 read -r -a MODES <<<"${LOAD_MODES:-off on down hang rate-limited}"
 ROUNDS=${LOAD_ROUNDS:-4}
 ROUND=${LOAD_ROUND:-10}
-WARMUP=${LOAD_WARMUP:-25}
+WARMUP=${LOAD_WARMUP:-60}
 CONNECTIONS=${LOAD_CONNECTIONS:-32}
 THREADS=${LOAD_THREADS:-2}
 JAVA_OPTS=${LOAD_JAVA_OPTS:--Xms256m -Xmx256m}
@@ -108,6 +110,11 @@ mode_args() {
 		down) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$DOWN_PORT" ;;
 		hang) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$HANG_PORT" ;;
 		rate-limited) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.sampling.strategy=rate-limited" ;;
+		no-export) echo "--tracing.exporter.type=none" ;;
+		sampled-off) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.sampling.strategy=always-off" ;;
+		mdc-off) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.logging.mdc=false" ;;
+		client-off) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.http.client.enabled=false" ;;
+		server-off) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.http.server.enabled=false" ;;
 		*) fail "unknown mode $1" ;;
 	esac
 }
@@ -156,7 +163,7 @@ received() {
 # Waits until mode i has exported everything it created, or for at most $2 seconds.
 drain() {
 	local i=$1 mode=${MODES[$1]}
-	[[ "$mode" == on || "$mode" == rate-limited ]] || return 0
+	case "$mode" in off | down | hang | no-export) return 0 ;; esac
 	for _ in $(seq 1 "$2"); do
 		[[ $(probe_sum "$i" spans queued) == 0 && $(received "$mode") -ge $(probe_sum "$i" spans created) ]] && return 0
 		sleep 1
