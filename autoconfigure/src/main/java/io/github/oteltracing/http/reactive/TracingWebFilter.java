@@ -183,8 +183,12 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 						HttpSpans.failure(this.span, this.failure);
 					}
 				}
-				else {
-					HttpStatusCode status = (this.committedStatus != null) ? this.committedStatus : currentStatus();
+				else if (this.committedStatus != null) {
+					HttpSpans.status(this.span, this.committedStatus.value(), true);
+				}
+				else if (signal != SignalType.CANCEL) {
+					// Not committed yet; a request cancelled before that (the client went away) has no status.
+					HttpStatusCode status = currentStatus();
 					HttpSpans.status(this.span, (status != null) ? status.value() : 200, true);
 				}
 			}
