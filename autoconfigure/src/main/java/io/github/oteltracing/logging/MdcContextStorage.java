@@ -5,20 +5,15 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextStorage;
 import io.opentelemetry.context.Scope;
-import org.slf4j.MDC;
 
 /**
- * Keeps the MDC in step with the current span. The MDC is touched only when the span
+ * Keeps the MDC in step with the current span, for SLF4J backends other than Logback. The MDC is touched only when the span
  * changes: re-attaching the same span, or a context that differs only in baggage, costs
  * two context look-ups and no allocation. When a scope closes, the MDC is set from
  * whatever the storage made current again, so pooled threads go back to no ids and
  * out-of-order closes cannot leave stale ones.
  */
 final class MdcContextStorage implements ContextStorage {
-
-	private static final String SAMPLED = "01";
-
-	private static final String NOT_SAMPLED = "00";
 
 	private final ContextStorage delegate;
 
@@ -37,7 +32,7 @@ final class MdcContextStorage implements ContextStorage {
 		if (sameSpan(next, previous)) {
 			return scope;
 		}
-		put(next);
+		MdcIds.put(next);
 		return new MdcScope(scope);
 	}
 
@@ -60,20 +55,6 @@ final class MdcContextStorage implements ContextStorage {
 				&& one.getTraceId().equals(other.getTraceId()) && one.isSampled() == other.isSampled());
 	}
 
-	private static void put(SpanContext span) {
-		if (span.isValid()) {
-			MDC.put(TraceMdc.TRACE_ID, span.getTraceId());
-			MDC.put(TraceMdc.SPAN_ID, span.getSpanId());
-			// The sampled flag alone: newer SDKs also set the W3C random flag (03), which logs need not show.
-			MDC.put(TraceMdc.TRACE_FLAGS, span.isSampled() ? SAMPLED : NOT_SAMPLED);
-		}
-		else {
-			MDC.remove(TraceMdc.TRACE_ID);
-			MDC.remove(TraceMdc.SPAN_ID);
-			MDC.remove(TraceMdc.TRACE_FLAGS);
-		}
-	}
-
 	private final class MdcScope implements Scope {
 
 		private final Scope scope;
@@ -85,7 +66,7 @@ final class MdcContextStorage implements ContextStorage {
 		@Override
 		public void close() {
 			this.scope.close();
-			put(spanContext(MdcContextStorage.this.delegate.current()));
+			MdcIds.put(spanContext(MdcContextStorage.this.delegate.current()));
 		}
 
 	}

@@ -10,12 +10,16 @@ import io.opentelemetry.context.ContextStorage;
  * current: {@code @Traced}, HTTP filters, executor tasks or user code calling
  * {@code span.makeCurrent()}.
  *
- * <p>It wraps OpenTelemetry's {@link ContextStorage}, the one place every
- * {@code makeCurrent()} passes through, so nothing has to cooperate. The trade-off: the
- * wrapper is process-wide and OpenTelemetry accepts it only before the context storage is
- * first used, which is why {@link #install()} runs while the environment is prepared,
- * before any bean exists. Several application contexts in one JVM share it; it acts while
- * at least one of them has {@code tracing.logging.mdc} on ({@link TraceMdcRegistration}).
+ * <p>With Logback (Spring Boot's default) the ids are put in when a log event is made,
+ * by a Logback turbo filter: making a span current costs nothing extra, and every log
+ * line shows the span current on its thread. With another SLF4J backend the starter wraps
+ * OpenTelemetry's {@link ContextStorage}, the one place every {@code makeCurrent()}
+ * passes through, and keeps the MDC in step with each span switch. That wrapper is
+ * process-wide and OpenTelemetry accepts it only before the context storage is first
+ * used, which is why {@link #install()} runs while the environment is prepared, before
+ * any bean exists. Either way several application contexts in one JVM share the hook; it
+ * acts while at least one of them has {@code tracing.logging.mdc} on
+ * ({@link TraceMdcRegistration}).
  */
 public final class TraceMdc {
 
@@ -34,16 +38,45 @@ public final class TraceMdc {
 
 	private static volatile boolean installed;
 
+	private static volatile boolean logback;
+
 	private TraceMdc() {
 	}
 
 	/**
-	 * Asks OpenTelemetry to wrap its context storage, once per JVM. Effective only if
-	 * nothing has used the context yet; {@link #isInstalled()} tells afterwards.
+	 * Hooks the ids into logging, once per JVM: with Logback, by a turbo filter that
+	 * {@link #attachToLogging()} adds once logging is configured; otherwise by asking
+	 * OpenTelemetry to wrap its context storage, effective only if nothing has used the
+	 * context yet ({@link #isInstalled()} tells afterwards).
 	 */
 	public static void install() {
 		if (requested.compareAndSet(false, true)) {
-			ContextStorage.addWrapper(TraceMdc::wrap);
+			if (isLogbackPresent() && LogbackTraceIds.isBackend()) {
+				logback = true;
+			}
+			else {
+				ContextStorage.addWrapper(TraceMdc::wrap);
+			}
+		}
+	}
+
+	private static boolean isLogbackPresent() {
+		try {
+			Class.forName("ch.qos.logback.classic.turbo.TurboFilter", false, TraceMdc.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Adds the Logback filter to the logging configuration, when Logback is the backend.
+	 * Called when the application context starts, after Spring Boot configured logging.
+	 */
+	static void attachToLogging() {
+		if (logback) {
+			LogbackTraceIds.attach();
 		}
 	}
 
@@ -58,6 +91,9 @@ public final class TraceMdc {
 	 * @return {@code true} if span ids reach the MDC
 	 */
 	public static boolean isInstalled() {
+		if (logback) {
+			return true;
+		}
 		ContextStorage.get();
 		return installed;
 	}

@@ -24,6 +24,7 @@ public final class TraceMdcRegistration implements InitializingBean, DisposableB
 	public void afterPropertiesSet() {
 		// Also covers contexts started without SpringApplication (tests).
 		TraceMdc.install();
+		TraceMdc.attachToLogging();
 		if (!TraceMdc.isInstalled() && warned.compareAndSet(false, true)) {
 			logger.warn("tracing.logging.mdc: the OpenTelemetry context was used before the starter could hook into "
 					+ "it, so trace ids will not reach the logging MDC. Start the application with SpringApplication, "

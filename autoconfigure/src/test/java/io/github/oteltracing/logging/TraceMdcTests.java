@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.github.oteltracing.annotation.Traced;
 import io.github.oteltracing.autoconfigure.LoggingMdcAutoConfiguration;
 import io.github.oteltracing.autoconfigure.OpenTelemetrySdkAutoConfiguration;
@@ -130,6 +131,35 @@ class TraceMdcTests {
 			span.end();
 			assertThat(this.capture.mdc("root")).isEmpty();
 			assertThat(this.capture.mdc("back")).containsEntry(TraceMdc.SPAN_ID, span.getSpanContext().getSpanId());
+		});
+	}
+
+	@Test
+	void idsStillReachLogsAfterLogbackIsReset() {
+		this.runner.run((context) -> {
+			// What Spring Boot does whenever it configures logging, for instance when another application starts.
+			((LoggerContext) LoggerFactory.getILoggerFactory()).reset();
+			try (MdcCapture afterReset = MdcCapture.attach(LOGGER)) {
+				SpanContext outer = context.getBean(Greeter.class).greet().get(0);
+				assertThat(afterReset.mdc("inside")).containsEntry(TraceMdc.TRACE_ID, outer.getTraceId())
+					.containsEntry(TraceMdc.SPAN_ID, outer.getSpanId());
+			}
+		});
+	}
+
+	@Test
+	void withLogbackSpanSwitchesLeaveTheMdcAloneUntilSomethingIsLogged() {
+		this.runner.run((context) -> {
+			Span span = context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("quiet").startSpan();
+			try (Scope scope = span.makeCurrent()) {
+				assertThat(MDC.get(TraceMdc.SPAN_ID)).isNull();
+				logger.info("loud");
+				assertThat(MDC.get(TraceMdc.SPAN_ID)).isEqualTo(span.getSpanContext().getSpanId());
+			}
+			finally {
+				span.end();
+			}
+			assertThat(this.capture.mdc("loud")).containsEntry(TraceMdc.SPAN_ID, span.getSpanContext().getSpanId());
 		});
 	}
 

@@ -4,6 +4,8 @@ import java.util.function.LongUnaryOperator;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -28,13 +30,18 @@ public final class Work {
 
 	private static volatile String probedMdcTraceId;
 
+	private static final Logger logger = LoggerFactory.getLogger(Work.class);
+
 	private Work() {
 	}
 
 	public static long compute(long input) {
 		if (input == PROBE) {
 			probed = Span.current().getSpanContext();
-			probedMdcTraceId = MDC.get("trace_id");
+			// With Logback the ids reach the MDC when something is logged, or a level is checked.
+			if (logger.isErrorEnabled()) {
+				probedMdcTraceId = MDC.get("trace_id");
+			}
 		}
 		long mixed = input * 0x9E3779B97F4A7C15L;
 		return mixed ^ (mixed >>> 31);

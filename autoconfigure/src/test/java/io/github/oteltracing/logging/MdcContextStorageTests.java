@@ -1,0 +1,75 @@
+package io.github.oteltracing.logging;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextStorage;
+import io.opentelemetry.context.Scope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The context-storage wrapper used with SLF4J backends other than Logback: the MDC follows
+ * every span switch, and closing scopes restores what is current again.
+ */
+class MdcContextStorageTests {
+
+	private final ContextStorage storage = new MdcContextStorage(ContextStorage.defaultStorage());
+
+	private final Span outer = span("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled());
+
+	private final Span inner = span("0af7651916cd43dd8448eb211c80319c", "00f067aa0ba902b7", TraceFlags.getDefault());
+
+	@BeforeEach
+	void activate() {
+		TraceMdc.activate();
+	}
+
+	@AfterEach
+	void deactivate() {
+		TraceMdc.deactivate();
+		MDC.clear();
+	}
+
+	@Test
+	void mdcFollowsEverySpanSwitch() {
+		try (Scope outerScope = this.storage.attach(Context.root().with(this.outer))) {
+			assertThat(MDC.get(TraceMdc.TRACE_ID)).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+			assertThat(MDC.get(TraceMdc.SPAN_ID)).isEqualTo("b7ad6b7169203331");
+			assertThat(MDC.get(TraceMdc.TRACE_FLAGS)).isEqualTo("01");
+			try (Scope innerScope = this.storage.attach(Context.root().with(this.inner))) {
+				assertThat(MDC.get(TraceMdc.SPAN_ID)).isEqualTo("00f067aa0ba902b7");
+				assertThat(MDC.get(TraceMdc.TRACE_FLAGS)).isEqualTo("00");
+			}
+			assertThat(MDC.get(TraceMdc.SPAN_ID)).isEqualTo("b7ad6b7169203331");
+			try (Scope root = this.storage.attach(Context.root())) {
+				assertThat(MDC.get(TraceMdc.TRACE_ID)).isNull();
+			}
+		}
+		assertThat(MDC.get(TraceMdc.TRACE_ID)).isNull();
+		assertThat(MDC.get(TraceMdc.SPAN_ID)).isNull();
+		assertThat(MDC.get(TraceMdc.TRACE_FLAGS)).isNull();
+	}
+
+	@Test
+	void inactiveLeavesTheMdcAlone() {
+		TraceMdc.deactivate();
+		try (Scope scope = this.storage.attach(Context.root().with(this.outer))) {
+			assertThat(MDC.get(TraceMdc.TRACE_ID)).isNull();
+		}
+		finally {
+			TraceMdc.activate();
+		}
+	}
+
+	private static Span span(String traceId, String spanId, TraceFlags flags) {
+		return Span.wrap(SpanContext.create(traceId, spanId, flags, TraceState.getDefault()));
+	}
+
+}
