@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +146,12 @@ class TraceMdcTests {
 				SpanContext outer = context.getBean(Greeter.class).greet().get(0);
 				assertThat(afterReset.mdc("inside")).containsEntry(TraceMdc.TRACE_ID, outer.getTraceId())
 					.containsEntry(TraceMdc.SPAN_ID, outer.getSpanId());
+			}
+			finally {
+				// The reset took the console appender away from the tests that run after this one.
+				LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+				logging.beforeInitialize();
+				logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
 			}
 		});
 	}
