@@ -148,10 +148,13 @@ class TraceMdcTests {
 					.containsEntry(TraceMdc.SPAN_ID, outer.getSpanId());
 			}
 			finally {
-				// The reset took the console appender away from the tests that run after this one.
+				// The reset took the console appender away from the tests that run after this one. Spring
+				// Boot's configuration again, then marked as not initialized, as an application that stopped
+				// leaves it, so that applications started later configure logging their own way.
 				LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
 				logging.beforeInitialize();
 				logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
+				logging.cleanUp();
 			}
 		});
 	}
