@@ -55,11 +55,15 @@ final class LogbackTraceIds extends TurboFilter implements LoggerContextListener
 	@Override
 	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
 			Throwable t) {
-		// Logback asks before it checks the level: nothing to do for calls that log nothing.
-		if (TraceMdc.isActive() && (level == null || logger == null || level.isGreaterOrEqual(logger.getEffectiveLevel()))) {
+		if (TraceMdc.isActive() && willLog(logger, level)) {
 			MdcIds.show(Span.current().getSpanContext());
 		}
 		return FilterReply.NEUTRAL;
+	}
+
+	// Logback asks before it checks the level: nothing to do for calls that log nothing.
+	private static boolean willLog(Logger logger, Level level) {
+		return level == null || logger == null || level.isGreaterOrEqual(logger.getEffectiveLevel());
 	}
 
 	@Override

@@ -7,11 +7,11 @@ import io.opentelemetry.context.ContextStorage;
 import io.opentelemetry.context.Scope;
 
 /**
- * Keeps the MDC in step with the current span, for SLF4J backends other than Logback. The MDC is touched only when the span
- * changes: re-attaching the same span, or a context that differs only in baggage, costs
- * two context look-ups and no allocation. When a scope closes, the MDC is set from
- * whatever the storage made current again, so pooled threads go back to no ids and
- * out-of-order closes cannot leave stale ones.
+ * Keeps the MDC in step with the current span, for SLF4J backends other than Logback.
+ * The MDC is touched only when the span changes: re-attaching the same span, or a
+ * context that differs only in baggage, costs two context look-ups and no allocation.
+ * When a scope closes, the MDC is set from whatever the storage made current again, so
+ * pooled threads go back to no ids and out-of-order closes cannot leave stale ones.
  */
 final class MdcContextStorage implements ContextStorage {
 
