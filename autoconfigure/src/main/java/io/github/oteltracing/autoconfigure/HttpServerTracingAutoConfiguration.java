@@ -1,7 +1,9 @@
 package io.github.oteltracing.autoconfigure;
 
 import io.github.oteltracing.http.ExcludedPaths;
+import io.github.oteltracing.http.ServerSpans;
 import io.github.oteltracing.http.reactive.TracingWebFilter;
+import io.github.oteltracing.http.servlet.TracingRequestListener;
 import io.github.oteltracing.http.servlet.TracingServletFilter;
 import io.opentelemetry.api.OpenTelemetry;
 
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -40,12 +43,18 @@ public final class HttpServerTracingAutoConfiguration {
 		@ConditionalOnMissingBean(name = "tracingServletFilter")
 		FilterRegistrationBean<TracingServletFilter> tracingServletFilter(OpenTelemetry openTelemetry,
 				HttpTracingProperties properties) {
-			TracingServletFilter filter = new TracingServletFilter(openTelemetry,
-					new ExcludedPaths(properties.getServer().getExcludePaths()));
+			TracingServletFilter filter = new TracingServletFilter(serverSpans(openTelemetry, properties));
 			FilterRegistrationBean<TracingServletFilter> registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(FILTER_ORDER);
 			registration.setName("tracingServletFilter");
 			return registration;
+		}
+
+		/** The container's error log line for a failed request, in the request's trace. */
+		@Bean
+		@ConditionalOnMissingBean(name = "tracingRequestListener")
+		ServletListenerRegistrationBean<TracingRequestListener> tracingRequestListener() {
+			return new ServletListenerRegistrationBean<>(new TracingRequestListener());
 		}
 
 	}
@@ -58,10 +67,14 @@ public final class HttpServerTracingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TracingWebFilter tracingWebFilter(OpenTelemetry openTelemetry, HttpTracingProperties properties) {
-			return new TracingWebFilter(openTelemetry, new ExcludedPaths(properties.getServer().getExcludePaths()),
-					FILTER_ORDER);
+			return new TracingWebFilter(serverSpans(openTelemetry, properties), FILTER_ORDER);
 		}
 
+	}
+
+	private static ServerSpans serverSpans(OpenTelemetry openTelemetry, HttpTracingProperties properties) {
+		HttpTracingProperties.Server server = properties.getServer();
+		return new ServerSpans(openTelemetry, new ExcludedPaths(server.getExcludePaths()), server.isTraceResponse());
 	}
 
 }

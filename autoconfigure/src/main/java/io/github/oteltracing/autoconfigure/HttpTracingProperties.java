@@ -37,6 +37,14 @@ public class HttpTracingProperties {
 		 */
 		private List<String> excludePaths = new ArrayList<>(List.of("/actuator/**"));
 
+		/**
+		 * Whether every traced response carries a W3C Trace Context Level 2
+		 * 'traceresponse' header (00-trace id-server span id-flags), so that clients and
+		 * support staff can find the trace of any response. It tells callers the trace
+		 * ids of the service.
+		 */
+		private boolean traceResponse;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -51,6 +59,14 @@ public class HttpTracingProperties {
 
 		public void setExcludePaths(List<String> excludePaths) {
 			this.excludePaths = excludePaths;
+		}
+
+		public boolean isTraceResponse() {
+			return this.traceResponse;
+		}
+
+		public void setTraceResponse(boolean traceResponse) {
+			this.traceResponse = traceResponse;
 		}
 
 	}

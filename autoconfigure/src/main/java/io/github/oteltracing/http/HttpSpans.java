@@ -76,14 +76,51 @@ public final class HttpSpans {
 	}
 
 	/**
-	 * Records a failure that left no response: the exception becomes the error type.
+	 * Records a failure: the exception becomes the error type and its message, if it has
+	 * one, the status description.
 	 * @param span the span
 	 * @param failure the failure
 	 */
 	public static void failure(Span span, Throwable failure) {
 		span.recordException(failure);
-		span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+		error(span, failure);
 		span.setAttribute(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
+	}
+
+	/**
+	 * Sets the {@code ERROR} status with the failure's message as the description; a
+	 * failure without a message gets none (its class is {@code error.type} already, which
+	 * the conventions advise against repeating).
+	 * @param span the span
+	 * @param failure the failure
+	 */
+	public static void error(Span span, Throwable failure) {
+		String message = failure.getMessage();
+		if (message != null) {
+			span.setStatus(StatusCode.ERROR, message);
+		}
+		else {
+			span.setStatus(StatusCode.ERROR);
+		}
+	}
+
+	/**
+	 * The {@code network.protocol.version} of a request protocol, spelled as the
+	 * conventions say: {@code HTTP/1.1} is {@code 1.1}, {@code HTTP/2.0} is {@code 2}.
+	 * @param protocol the protocol, such as {@code HTTP/1.1}, or {@code null}
+	 * @return the version, or {@code null} if the protocol is not HTTP
+	 */
+	public static String protocolVersion(String protocol) {
+		if (protocol == null) {
+			return null;
+		}
+		return switch (protocol) {
+			case "HTTP/1.1" -> "1.1";
+			case "HTTP/1.0" -> "1.0";
+			case "HTTP/2.0", "HTTP/2" -> "2";
+			case "HTTP/3.0", "HTTP/3" -> "3";
+			default -> protocol.startsWith("HTTP/") ? protocol.substring(5) : null;
+		};
 	}
 
 	private static String statusText(int status) {

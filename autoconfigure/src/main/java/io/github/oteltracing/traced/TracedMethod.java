@@ -150,7 +150,13 @@ final class TracedMethod {
 		Throwable cause = unwrap(failure);
 		span.recordException(cause);
 		String message = cause.getMessage();
-		span.setStatus(StatusCode.ERROR, (message != null) ? message : cause.getClass().getName());
+		// No message, no description: the class is error.type already.
+		if (message != null) {
+			span.setStatus(StatusCode.ERROR, message);
+		}
+		else {
+			span.setStatus(StatusCode.ERROR);
+		}
 		span.setAttribute(ErrorAttributes.ERROR_TYPE, cause.getClass().getName());
 	}
 

@@ -130,7 +130,7 @@ class HttpTracingIntegrationTests {
 				ReceivedSpan aClient = only(spans, "service-a", SpanKind.SPAN_KIND_CLIENT);
 				ReceivedSpan aServer = only(spans, "service-a", SpanKind.SPAN_KIND_SERVER);
 				assertThat(bServer.statusCode()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
-				assertThat(bServer.attribute("error.type")).isEqualTo("jakarta.servlet.ServletException");
+				assertThat(bServer.attribute("error.type")).isEqualTo(IllegalStateException.class.getName());
 				assertThat(aClient.statusCode()).as(client).isEqualTo(StatusCode.STATUS_CODE_ERROR);
 				assertThat(aClient.attribute("http.response.status_code")).as(client).isEqualTo(500L);
 				assertThat(aServer.statusCode()).isEqualTo(StatusCode.STATUS_CODE_ERROR);

@@ -14,17 +14,22 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.boot.web.embedded.tomcat.TomcatReactiveWebServerFactory;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -65,6 +70,19 @@ final class TestApps {
 
 	}
 
+	/** WebFlux on a servlet container: the request is served through servlet async I/O. */
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import(ReactiveDownstreamController.class)
+	static class ReactiveTomcatDownstream {
+
+		@Bean
+		TomcatReactiveWebServerFactory tomcatReactiveWebServerFactory() {
+			return new TomcatReactiveWebServerFactory();
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	@Import({ UpstreamController.class, Steps.class })
@@ -88,6 +106,17 @@ final class TestApps {
 		@GetMapping("/broken")
 		String broken() {
 			throw new IllegalStateException("broken");
+		}
+
+		@GetMapping("/silent")
+		String silent() {
+			throw new IllegalStateException();
+		}
+
+		// Never answered: Spring MVC answers 503 when the async request times out.
+		@GetMapping("/deferred")
+		DeferredResult<String> deferred() {
+			return new DeferredResult<>(100L);
 		}
 
 		@GetMapping("/internal/ping")
@@ -120,6 +149,26 @@ final class TestApps {
 		Mono<String> missing(@PathVariable String id) {
 			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no " + id));
 		}
+
+		@GetMapping("/silent")
+		Mono<String> silent() {
+			return Mono.error(new IllegalStateException());
+		}
+
+		@GetMapping("/conflict")
+		Mono<String> conflict() {
+			return Mono.error(new ErrorResponseException(HttpStatus.CONFLICT));
+		}
+
+		@GetMapping("/annotated")
+		Mono<String> annotated() {
+			return Mono.error(new OutOfStockException());
+		}
+
+	}
+
+	@ResponseStatus(HttpStatus.CONFLICT)
+	static class OutOfStockException extends RuntimeException {
 
 	}
 

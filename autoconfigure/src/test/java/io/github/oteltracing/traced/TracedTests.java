@@ -139,6 +139,17 @@ class TracedTests {
 	}
 
 	@Test
+	void anExceptionWithoutMessageLeavesTheStatusWithoutDescription() {
+		IOException failure = new IOException();
+		assertThatThrownBy(() -> shop.fail(failure)).isSameAs(failure);
+		SpanData span = single();
+		assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		// Not "null", nor the class name, which is error.type already.
+		assertThat(span.getStatus().getDescription()).isEmpty();
+		assertThat(span.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("java.io.IOException");
+	}
+
+	@Test
 	void nestedCallsAreChildrenAndSpanIsCurrent() {
 		String innerTraceId = shop.outer();
 		List<SpanData> spans = exporter.getFinishedSpanItems();

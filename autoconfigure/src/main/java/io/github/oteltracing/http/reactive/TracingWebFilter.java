@@ -1,24 +1,22 @@
 package io.github.oteltracing.http.reactive;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.oteltracing.context.OtelContextAccessor;
 import io.github.oteltracing.http.BoundedHeaders;
-import io.github.oteltracing.http.ExcludedPaths;
+import io.github.oteltracing.http.ForwardedClient;
 import io.github.oteltracing.http.HttpSpans;
-import io.opentelemetry.api.OpenTelemetry;
+import io.github.oteltracing.http.ServerSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.semconv.ClientAttributes;
-import io.opentelemetry.semconv.HttpAttributes;
-import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.opentelemetry.semconv.UserAgentAttributes;
 import reactor.core.publisher.Mono;
@@ -28,8 +26,8 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.HandlerMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -42,42 +40,38 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 
 	private static final TextMapGetter<HttpHeaders> HEADERS = new RequestHeaders();
 
-	private final OpenTelemetry openTelemetry;
-
-	private final ExcludedPaths excludedPaths;
+	private final ServerSpans spans;
 
 	private final int order;
 
-	private volatile Tracer tracer;
-
-	public TracingWebFilter(OpenTelemetry openTelemetry, ExcludedPaths excludedPaths, int order) {
-		this.openTelemetry = openTelemetry;
-		this.excludedPaths = excludedPaths;
+	public TracingWebFilter(ServerSpans spans, int order) {
+		this.spans = spans;
 		this.order = order;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (this.excludedPaths.isExcluded(request.getPath().pathWithinApplication().value())) {
+		if (this.spans.isExcluded(request.getPath().pathWithinApplication().value())) {
 			return chain.filter(exchange);
 		}
-		Context parent = this.openTelemetry.getPropagators()
-			.getTextMapPropagator()
-			.extract(Context.root(), request.getHeaders(), HEADERS);
+		Context parent = this.spans.propagator().extract(Context.root(), request.getHeaders(), HEADERS);
 		String rawMethod = request.getMethod().name();
-		String method = HttpSpans.spanNameMethod(rawMethod);
-		SpanBuilder builder = tracer().spanBuilder(method).setParent(parent).setSpanKind(SpanKind.SERVER);
-		HttpSpans.method(builder, rawMethod);
+		SpanBuilder builder = this.spans.spanBuilder(parent, rawMethod);
 		setRequestAttributes(builder, request);
 		Span span = builder.startSpan();
 		Context context = parent.with(span);
-		RequestSpan requestSpan = new RequestSpan(span, method, exchange);
+		RequestSpan requestSpan = new RequestSpan(span, HttpSpans.spanNameMethod(rawMethod), exchange,
+				this.spans.traceResponse(span));
 		exchange.getResponse().beforeCommit(requestSpan);
 		Mono<Void> handled;
 		// Current while the chain assembles, for handlers that run synchronously.
 		try (Scope scope = context.makeCurrent()) {
 			handled = chain.filter(exchange);
+		}
+		catch (RuntimeException | Error ex) {
+			// As Spring's own handler does with a chain that throws instead of signalling.
+			handled = Mono.error(ex);
 		}
 		return handled.doOnError(requestSpan::failed)
 			.doFinally(requestSpan::end)
@@ -85,37 +79,28 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 	}
 
 	private static void setRequestAttributes(SpanBuilder builder, ServerHttpRequest request) {
+		URI uri = request.getURI();
 		builder.setAttribute(UrlAttributes.URL_PATH, request.getPath().value());
-		String scheme = request.getURI().getScheme();
+		String scheme = uri.getScheme();
 		if (scheme != null) {
 			builder.setAttribute(UrlAttributes.URL_SCHEME, scheme);
 		}
-		String query = request.getURI().getRawQuery();
+		String query = uri.getRawQuery();
 		if (query != null) {
 			builder.setAttribute(UrlAttributes.URL_QUERY, query);
 		}
-		String host = request.getURI().getHost();
-		if (host != null) {
-			builder.setAttribute(ServerAttributes.SERVER_ADDRESS, host);
-			builder.setAttribute(ServerAttributes.SERVER_PORT, request.getURI().getPort());
-		}
-		if (request.getRemoteAddress() != null && request.getRemoteAddress().getAddress() != null) {
-			builder.setAttribute(ClientAttributes.CLIENT_ADDRESS,
-					request.getRemoteAddress().getAddress().getHostAddress());
-		}
-		String userAgent = request.getHeaders().getFirst(HttpHeaders.USER_AGENT);
+		ServerSpans.server(builder, scheme, uri.getHost(), uri.getPort());
+		HttpHeaders headers = request.getHeaders();
+		InetSocketAddress peer = request.getRemoteAddress();
+		InetAddress peerAddress = (peer != null) ? peer.getAddress() : null;
+		ServerSpans.client(builder, headers.getFirst(ForwardedClient.FORWARDED),
+				headers.getFirst(ForwardedClient.X_FORWARDED_FOR),
+				(peerAddress != null) ? peerAddress.getHostAddress() : null, (peer != null) ? peer.getPort() : -1);
+		String userAgent = headers.getFirst(HttpHeaders.USER_AGENT);
 		if (userAgent != null) {
 			builder.setAttribute(UserAgentAttributes.USER_AGENT_ORIGINAL, userAgent);
 		}
-	}
-
-	private Tracer tracer() {
-		Tracer tracer = this.tracer;
-		if (tracer == null) {
-			tracer = this.openTelemetry.getTracer(HttpSpans.INSTRUMENTATION_SCOPE);
-			this.tracer = tracer;
-		}
-		return tracer;
+		ServerSpans.protocol(builder, NativeRequests.protocol(request));
 	}
 
 	@Override
@@ -136,20 +121,36 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 
 		private final ServerWebExchange exchange;
 
+		private final String traceResponse;
+
 		private Throwable failure;
+
+		// A failure after the status went out: the response broke on its way.
+		private boolean failedAfterCommit;
 
 		private volatile HttpStatusCode committedStatus;
 
-		RequestSpan(Span span, String method, ServerWebExchange exchange) {
+		RequestSpan(Span span, String method, ServerWebExchange exchange, String traceResponse) {
 			this.span = span;
 			this.method = method;
 			this.exchange = exchange;
+			this.traceResponse = traceResponse;
 		}
 
+		// Before commit: set late, so that no handler that clears headers on an error removes it.
 		@Override
 		public Mono<Void> get() {
-			this.committedStatus = this.exchange.getResponse().getStatusCode();
+			ServerHttpResponse response = this.exchange.getResponse();
+			if (this.traceResponse != null) {
+				response.getHeaders().set(ServerSpans.TRACE_RESPONSE_HEADER, this.traceResponse);
+			}
+			this.committedStatus = response.getStatusCode();
 			return Mono.empty();
+		}
+
+		void failed(Throwable failure) {
+			this.failure = failure;
+			this.failedAfterCommit = this.committedStatus != null;
 		}
 
 		// Never committed (cancelled, or an empty response): the status, if still readable.
@@ -162,38 +163,26 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 			}
 		}
 
-		void failed(Throwable failure) {
-			this.failure = failure;
-		}
-
 		void end(SignalType signal) {
-			try {
-				Object route = this.exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-				if (route != null) {
-					String template = route.toString();
-					this.span.setAttribute(HttpAttributes.HTTP_ROUTE, template);
-					this.span.updateName(this.method + " " + template);
-				}
-				if (this.failure != null) {
-					// Error handlers write the response after the filters; the exception decides the status.
-					int status = (this.failure instanceof ResponseStatusException statusException)
-							? statusException.getStatusCode().value() : 500;
-					HttpSpans.status(this.span, status, true);
-					if (status >= 500) {
-						HttpSpans.failure(this.span, this.failure);
-					}
-				}
-				else if (this.committedStatus != null) {
-					HttpSpans.status(this.span, this.committedStatus.value(), true);
-				}
-				else if (signal != SignalType.CANCEL) {
-					// Not committed yet; a request cancelled before that (the client went away) has no status.
-					HttpStatusCode status = currentStatus();
-					HttpSpans.status(this.span, (status != null) ? status.value() : 200, true);
-				}
+			Object route = this.exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+			Throwable failure = this.failure;
+			HttpStatusCode committed = this.committedStatus;
+			if (failure != null) {
+				// Error handlers answer after the filters, mostly before this runs; else as they would.
+				int status = (committed != null) ? committed.value() : FailureStatus.of(failure);
+				boolean error = this.failedAfterCommit || status >= 500;
+				ServerSpans.end(this.span, this.method, route, status, error ? failure : null);
 			}
-			finally {
-				this.span.end();
+			else if (committed != null) {
+				ServerSpans.end(this.span, this.method, route, committed.value(), null);
+			}
+			else if (signal == SignalType.CANCEL) {
+				// Cancelled before the response was committed (the client went away): no status.
+				ServerSpans.end(this.span, this.method, route, 0, null);
+			}
+			else {
+				HttpStatusCode status = currentStatus();
+				ServerSpans.end(this.span, this.method, route, (status != null) ? status.value() : 200, null);
 			}
 		}
 

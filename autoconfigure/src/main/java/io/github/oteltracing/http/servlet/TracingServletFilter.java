@@ -4,71 +4,81 @@ import java.io.IOException;
 import java.util.Collections;
 
 import io.github.oteltracing.http.BoundedHeaders;
-import io.github.oteltracing.http.ExcludedPaths;
+import io.github.oteltracing.http.ForwardedClient;
 import io.github.oteltracing.http.HttpSpans;
-import io.opentelemetry.api.OpenTelemetry;
+import io.github.oteltracing.http.ServerSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.semconv.ClientAttributes;
-import io.opentelemetry.semconv.HttpAttributes;
-import io.opentelemetry.semconv.NetworkAttributes;
-import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.opentelemetry.semconv.UserAgentAttributes;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Opens one {@code SERVER} span per Spring MVC request, continuing the caller's trace.
  * The span is named {@code METHOD /route/{template}} once the handler is known, so ids in
- * paths never end up in span names.
+ * paths never end up in span names. The error dispatch of a traced request (Spring Boot's
+ * {@code /error}) runs in the request's context, and so does the container's error log
+ * line for an escaped exception, with {@link TracingRequestListener} registered.
  */
 public final class TracingServletFilter extends OncePerRequestFilter {
 
 	private static final TextMapGetter<HttpServletRequest> HEADERS = new RequestHeaders();
 
-	private final OpenTelemetry openTelemetry;
+	/** The request's context, for its error dispatch. */
+	private static final String CONTEXT_ATTRIBUTE = TracingServletFilter.class.getName() + ".context";
 
-	private final ExcludedPaths excludedPaths;
+	private final ServerSpans spans;
 
-	private volatile Tracer tracer;
+	public TracingServletFilter(ServerSpans spans) {
+		this.spans = spans;
+	}
 
-	public TracingServletFilter(OpenTelemetry openTelemetry, ExcludedPaths excludedPaths) {
-		this.openTelemetry = openTelemetry;
-		this.excludedPaths = excludedPaths;
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			return request.getAttribute(CONTEXT_ATTRIBUTE) == null;
+		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return this.excludedPaths.isExcluded(path);
+		return this.spans.isExcluded(path);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		TextMapPropagator propagator = this.openTelemetry.getPropagators().getTextMapPropagator();
-		Context parent = propagator.extract(Context.root(), request, HEADERS);
-		String method = HttpSpans.spanNameMethod(request.getMethod());
-		SpanBuilder builder = tracer().spanBuilder(method).setParent(parent).setSpanKind(SpanKind.SERVER);
-		HttpSpans.method(builder, request.getMethod());
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			doFilterErrorDispatch(request, response, chain, (Context) request.getAttribute(CONTEXT_ATTRIBUTE));
+			return;
+		}
+		Context parent = this.spans.propagator().extract(Context.root(), request, HEADERS);
+		SpanBuilder builder = this.spans.spanBuilder(parent, request.getMethod());
 		setRequestAttributes(builder, request);
 		Span span = builder.startSpan();
+		Context context = parent.with(span);
+		request.setAttribute(CONTEXT_ATTRIBUTE, context);
+		setTraceResponse(response, span);
+		String method = HttpSpans.spanNameMethod(request.getMethod());
+		Scope scope = context.makeCurrent();
 		Throwable failure = null;
-		try (Scope scope = parent.with(span).makeCurrent()) {
+		try {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
@@ -76,12 +86,39 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 			throw ex;
 		}
 		finally {
-			if (failure == null && request.isAsyncStarted()) {
-				request.getAsyncContext().addListener(new EndOnCompletion(span, method));
+			boolean async = request.isAsyncStarted();
+			try {
+				if (failure == null && async) {
+					request.getAsyncContext().addListener(new EndOnCompletion(span, method));
+				}
+				else {
+					end(span, method, request, response, failure);
+				}
 			}
-			else {
-				end(span, method, request, response, failure);
+			finally {
+				// The container logs an escaped exception after this filter returned: keep the
+				// context for that line until the request ends on this thread.
+				if (failure == null || async || !TracingRequestListener.keepUntilRequestEnds(request, scope)) {
+					scope.close();
+				}
 			}
+		}
+	}
+
+	private void doFilterErrorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			Context context) throws ServletException, IOException {
+		if (!response.isCommitted()) {
+			setTraceResponse(response, Span.fromContext(context));
+		}
+		try (Scope scope = context.makeCurrent()) {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private void setTraceResponse(HttpServletResponse response, Span span) {
+		String traceResponse = this.spans.traceResponse(span);
+		if (traceResponse != null) {
+			response.setHeader(ServerSpans.TRACE_RESPONSE_HEADER, traceResponse);
 		}
 	}
 
@@ -92,47 +129,51 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 		if (query != null) {
 			builder.setAttribute(UrlAttributes.URL_QUERY, query);
 		}
-		builder.setAttribute(ServerAttributes.SERVER_ADDRESS, request.getServerName());
-		builder.setAttribute(ServerAttributes.SERVER_PORT, request.getServerPort());
-		builder.setAttribute(ClientAttributes.CLIENT_ADDRESS, request.getRemoteAddr());
+		ServerSpans.server(builder, request.getScheme(), request.getServerName(), request.getServerPort());
+		ServerSpans.client(builder, request.getHeader(ForwardedClient.FORWARDED),
+				request.getHeader(ForwardedClient.X_FORWARDED_FOR), request.getRemoteAddr(), request.getRemotePort());
 		String userAgent = request.getHeader("User-Agent");
 		if (userAgent != null) {
 			builder.setAttribute(UserAgentAttributes.USER_AGENT_ORIGINAL, userAgent);
 		}
-		String protocol = request.getProtocol();
-		if (protocol != null && protocol.startsWith("HTTP/")) {
-			builder.setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocol.substring(5));
-		}
+		ServerSpans.protocol(builder, request.getProtocol());
 	}
 
 	private static void end(Span span, String method, HttpServletRequest request, HttpServletResponse response,
 			Throwable failure) {
 		Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		if (route != null) {
-			String template = route.toString();
-			span.setAttribute(HttpAttributes.HTTP_ROUTE, template);
-			span.updateName(method + " " + template);
-		}
 		if (failure != null) {
-			// The container turns an escaped exception into a 500 after this filter returns.
-			HttpSpans.failure(span, failure);
-			span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 500L);
+			// The container answers an escaped exception with a 500 after this filter returns.
+			int status = response.isCommitted() ? response.getStatus() : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+			ServerSpans.end(span, method, route, status, unwrap(failure));
+			return;
 		}
-		else {
-			HttpSpans.status(span, response.getStatus(), true);
-		}
-		span.end();
+		int status = response.getStatus();
+		ServerSpans.end(span, method, route, status, (status >= 500) ? handledFailure(request) : null);
 	}
 
-	private Tracer tracer() {
-		Tracer tracer = this.tracer;
-		if (tracer == null) {
-			tracer = this.openTelemetry.getTracer(HttpSpans.INSTRUMENTATION_SCOPE);
-			this.tracer = tracer;
+	/** The application's exception, not the servlet's wrapper ("Request processing failed"). */
+	private static Throwable unwrap(Throwable failure) {
+		Throwable current = failure;
+		while (current instanceof ServletException && current.getCause() != null) {
+			current = current.getCause();
 		}
-		return tracer;
+		return current;
 	}
 
+	/** An exception that Spring MVC resolved to this error response, if any. */
+	private static Throwable handledFailure(HttpServletRequest request) {
+		Object handled = request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE);
+		if (handled == null) {
+			handled = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		}
+		return (handled instanceof Throwable throwable) ? unwrap(throwable) : null;
+	}
+
+	/**
+	 * Ends the span of an async request when it completes, with the status the client got
+	 * (Spring MVC answers a timeout with 503 itself).
+	 */
 	private static final class EndOnCompletion implements AsyncListener {
 
 		private final Span span;
@@ -154,7 +195,6 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 
 		@Override
 		public void onTimeout(AsyncEvent event) {
-			this.failure = new IllegalStateException("Asynchronous request timed out");
 		}
 
 		@Override
