@@ -5,7 +5,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.semconv.ClientAttributes;
@@ -32,7 +31,7 @@ public final class ServerSpans {
 
 	private final boolean traceResponse;
 
-	private volatile Tracer tracer;
+	private final HttpTracer tracer;
 
 	/**
 	 * Creates the server side of HTTP tracing.
@@ -42,6 +41,7 @@ public final class ServerSpans {
 	 */
 	public ServerSpans(OpenTelemetry openTelemetry, ExcludedPaths excludedPaths, boolean traceResponse) {
 		this.openTelemetry = openTelemetry;
+		this.tracer = new HttpTracer(openTelemetry);
 		this.excludedPaths = excludedPaths;
 		this.traceResponse = traceResponse;
 	}
@@ -70,7 +70,7 @@ public final class ServerSpans {
 	 * @return the builder, with kind, parent and method attributes set
 	 */
 	public SpanBuilder spanBuilder(Context parent, String rawMethod) {
-		SpanBuilder builder = tracer().spanBuilder(HttpSpans.spanNameMethod(rawMethod))
+		SpanBuilder builder = this.tracer.get().spanBuilder(HttpSpans.spanNameMethod(rawMethod))
 			.setParent(parent)
 			.setSpanKind(SpanKind.SERVER);
 		HttpSpans.method(builder, rawMethod);
@@ -186,15 +186,6 @@ public final class ServerSpans {
 			return 443;
 		}
 		return -1;
-	}
-
-	private Tracer tracer() {
-		Tracer tracer = this.tracer;
-		if (tracer == null) {
-			tracer = this.openTelemetry.getTracer(HttpSpans.INSTRUMENTATION_SCOPE);
-			this.tracer = tracer;
-		}
-		return tracer;
 	}
 
 }

@@ -3,11 +3,11 @@ package io.github.oteltracing.http.client;
 import java.net.URI;
 
 import io.github.oteltracing.http.HttpSpans;
+import io.github.oteltracing.http.HttpTracer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
@@ -19,14 +19,15 @@ final class ClientSpans {
 
 	private final OpenTelemetry openTelemetry;
 
-	private volatile Tracer tracer;
+	private final HttpTracer tracer;
 
 	ClientSpans(OpenTelemetry openTelemetry) {
 		this.openTelemetry = openTelemetry;
+		this.tracer = new HttpTracer(openTelemetry);
 	}
 
 	Span start(Context parent, String rawMethod, URI uri) {
-		SpanBuilder builder = tracer().spanBuilder(HttpSpans.spanNameMethod(rawMethod))
+		SpanBuilder builder = this.tracer.get().spanBuilder(HttpSpans.spanNameMethod(rawMethod))
 			.setParent(parent)
 			.setSpanKind(SpanKind.CLIENT);
 		HttpSpans.method(builder, rawMethod);
@@ -56,15 +57,6 @@ final class ClientSpans {
 			return uri.getPort();
 		}
 		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-	}
-
-	private Tracer tracer() {
-		Tracer tracer = this.tracer;
-		if (tracer == null) {
-			tracer = this.openTelemetry.getTracer(HttpSpans.INSTRUMENTATION_SCOPE);
-			this.tracer = tracer;
-		}
-		return tracer;
 	}
 
 }
