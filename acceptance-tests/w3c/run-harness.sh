@@ -37,7 +37,7 @@ log=$(mktemp)
 java -cp "$classpath" io.github.oteltracing.acceptance.ShopApplication --spring.profiles.active=w3c \
 	--server.address=127.0.0.1 --server.port="$port" --spring.main.web-application-type="$stack" >"$log" 2>&1 &
 service=$!
-trap 'status=$?; kill "$service" 2>/dev/null; wait "$service" 2>/dev/null; rm -f "$log"; exit "$status"' EXIT
+trap 'status=$?; kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; rm -f "$log"; exit "$status"' EXIT
 for _ in $(seq 1 120); do
 	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 		break
