@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
 import io.opentelemetry.extension.trace.propagation.JaegerPropagator;
@@ -52,7 +51,7 @@ public enum PropagationType {
 	 */
 	public TextMapPropagator propagator() {
 		return switch (this) {
-			case TRACECONTEXT -> W3CTraceContextPropagator.getInstance();
+			case TRACECONTEXT -> TraceContextPropagator.INSTANCE;
 			case BAGGAGE -> W3CBaggagePropagator.getInstance();
 			case B3 -> B3Propagator.injectingSingleHeader();
 			case B3MULTI -> B3Propagator.injectingMultiHeaders();

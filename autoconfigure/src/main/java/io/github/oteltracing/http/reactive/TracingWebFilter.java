@@ -200,7 +200,17 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 
 		@Override
 		public String get(HttpHeaders headers, String key) {
-			return (headers != null) ? BoundedHeaders.bound(key, headers.getFirst(key)) : null;
+			if (headers == null || headers.getFirst(key) == null) {
+				return null;
+			}
+			// Not get(key): its signature changed in Spring Framework 7.
+			List<String> fields = new ArrayList<>();
+			headers.forEach((name, values) -> {
+				if (name.equalsIgnoreCase(key)) {
+					fields.addAll(values);
+				}
+			});
+			return BoundedHeaders.combine(key, fields.iterator());
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.github.oteltracing.http.servlet;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Enumeration;
 
 import io.github.oteltracing.http.BoundedHeaders;
 import io.github.oteltracing.http.ForwardedClient;
@@ -218,7 +219,11 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 
 		@Override
 		public String get(HttpServletRequest request, String key) {
-			return (request != null) ? BoundedHeaders.bound(key, request.getHeader(key)) : null;
+			if (request == null) {
+				return null;
+			}
+			Enumeration<String> fields = request.getHeaders(key);
+			return (fields != null) ? BoundedHeaders.combine(key, fields.asIterator()) : null;
 		}
 
 	}
