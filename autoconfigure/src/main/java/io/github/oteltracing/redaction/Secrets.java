@@ -107,11 +107,31 @@ final class Secrets {
 	}
 
 	/**
-	 * The text that replaces a secret value, or {@code null} when it is dropped.
+	 * The text that replaces a secret attribute value, or {@code null} when it is dropped.
 	 */
 	String replace(String value) {
+		return replace(value, MASK);
+	}
+
+	/**
+	 * The text that replaces a secret parameter value in a URL, spelled as the semantic
+	 * conventions do, or {@code null} when it is dropped.
+	 */
+	String replaceInUrl(String value) {
+		return replace(value, URL_MASK);
+	}
+
+	/**
+	 * The text that replaces the credentials in a URL ({@code user:password}), or
+	 * {@code null} when they are dropped.
+	 */
+	String replaceCredentials(String userinfo) {
+		return replace(userinfo, CREDENTIALS_MASK);
+	}
+
+	private String replace(String value, String mask) {
 		return switch (this.mode) {
-			case MASK -> MASK;
+			case MASK -> mask;
 			case HASH -> sha256Hex(value);
 			case DROP -> null;
 		};
