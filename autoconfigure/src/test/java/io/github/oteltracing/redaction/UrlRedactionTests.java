@@ -25,9 +25,7 @@ class UrlRedactionTests {
 			"https://example.com/?x=1&&password=p&y | https://example.com/?x=1&&password=REDACTED&y",
 			"https://a:b@example.com/p?client_secret=s&apikey=k#id_token=t | https://REDACTED:REDACTED@example.com/p?client_secret=REDACTED&apikey=REDACTED#id_token=REDACTED" })
 	void maskHidesCredentialsAndSecretParameterValuesAsTheConventionsSpellIt(String url, String expected) {
-		UrlRedaction redaction = redaction(RedactionMode.MASK);
-		assertThat(redaction.needsRedaction(url)).isTrue();
-		assertThat(redaction.redact(url)).isEqualTo(expected);
+		assertRedacts(redaction(RedactionMode.MASK), url, expected);
 	}
 
 	@ParameterizedTest
@@ -37,9 +35,7 @@ class UrlRedactionTests {
 			"https://storage.example.com/b/o?X-Goog-Signature=s3&X-Goog-Date=d | https://storage.example.com/b/o?X-Goog-Signature=REDACTED&X-Goog-Date=d",
 			"https://b.s3.example.com/o?X-Amz-Credential=c&X-Amz-Signature=s4&X-Amz-Date=d | https://b.s3.example.com/o?X-Amz-Credential=REDACTED&X-Amz-Signature=REDACTED&X-Amz-Date=d" })
 	void theConventionsQueryParametersAreAlwaysRedacted(String url, String expected) {
-		UrlRedaction redaction = new UrlRedaction(new Secrets(List.of(), RedactionMode.MASK));
-		assertThat(redaction.needsRedaction(url)).isTrue();
-		assertThat(redaction.redact(url)).isEqualTo(expected);
+		assertRedacts(new UrlRedaction(new Secrets(List.of(), RedactionMode.MASK)), url, expected);
 	}
 
 	@ParameterizedTest
@@ -57,9 +53,7 @@ class UrlRedactionTests {
 			"https://example.com/a;access_token=t;v=1/b | https://example.com/a;access_token=REDACTED;v=1/b",
 			"/owners/12;jsessionid=B1B4C7 | /owners/12;jsessionid=REDACTED" })
 	void secretPathParametersAreRedacted(String url, String expected) {
-		UrlRedaction redaction = redaction(RedactionMode.MASK);
-		assertThat(redaction.needsRedaction(url)).isTrue();
-		assertThat(redaction.redact(url)).isEqualTo(expected);
+		assertRedacts(redaction(RedactionMode.MASK), url, expected);
 	}
 
 	@ParameterizedTest
@@ -119,6 +113,11 @@ class UrlRedactionTests {
 	@ValueSource(strings = { "x=1&y=2", "tokenless", "", "q=token" })
 	void leavesQueryStringsWithoutSecretsAlone(String query) {
 		assertThat(redaction(RedactionMode.MASK).queryNeedsRedaction(query)).isFalse();
+	}
+
+	private static void assertRedacts(UrlRedaction redaction, String url, String expected) {
+		assertThat(redaction.needsRedaction(url)).isTrue();
+		assertThat(redaction.redact(url)).isEqualTo(expected);
 	}
 
 	private static UrlRedaction redaction(RedactionMode mode) {
