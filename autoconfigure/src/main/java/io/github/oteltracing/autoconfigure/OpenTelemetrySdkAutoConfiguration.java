@@ -2,6 +2,7 @@ package io.github.oteltracing.autoconfigure;
 
 import java.util.List;
 
+import io.github.oteltracing.redaction.SpanRedactor;
 import io.github.oteltracing.sdk.GlobalOpenTelemetryRegistration;
 import io.github.oteltracing.sdk.KeepSpansValidProcessor;
 import io.github.oteltracing.sdk.ServiceResource;
@@ -45,14 +46,21 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties({ TracingProperties.class, ExporterProperties.class })
 public final class OpenTelemetrySdkAutoConfiguration {
 
+	/**
+	 * The resource, redacted once here so that a secret among its attributes reaches no
+	 * signal that uses it; the exporter redacts other resources (an application's own).
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	Resource tracingResource(TracingProperties properties, Environment environment,
-			ObjectProvider<BuildProperties> buildProperties) {
+			ObjectProvider<BuildProperties> buildProperties, ObjectProvider<SpanRedactor> redactor) {
 		BuildProperties build = buildProperties.getIfAvailable();
-		return ServiceResource.create(properties.getServiceName(), environment.getProperty("spring.application.name"),
-				properties.getServiceVersion(), (build != null) ? build.getVersion() : null, properties.getEnvironment(),
+		Resource resource = ServiceResource.create(properties.getServiceName(),
+				environment.getProperty("spring.application.name"), properties.getServiceVersion(),
+				(build != null) ? build.getVersion() : null, properties.getEnvironment(),
 				properties.getResource().getAttributes());
+		SpanRedactor spanRedactor = redactor.getIfAvailable();
+		return (spanRedactor != null) ? spanRedactor.redact(resource) : resource;
 	}
 
 	@Bean(destroyMethod = "")

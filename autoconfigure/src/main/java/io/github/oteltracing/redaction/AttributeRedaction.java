@@ -17,6 +17,12 @@ import io.opentelemetry.semconv.UrlAttributes;
  */
 final class AttributeRedaction {
 
+	// Older names for whole URLs and path-and-query, still set by Spring's observation
+	// conventions (http.url) and older instrumentation (http.target).
+	private static final AttributeKey<String> HTTP_URL = AttributeKey.stringKey("http.url");
+
+	private static final AttributeKey<String> HTTP_TARGET = AttributeKey.stringKey("http.target");
+
 	// Attribute keys are few in practice; the bound protects against keys built from data.
 	private static final int MAX_CACHED_KEYS = 2048;
 
@@ -55,8 +61,12 @@ final class AttributeRedaction {
 		if (this.secrets.isSecretName(name)) {
 			return Action.SECRET;
 		}
-		if (name.equals(UrlAttributes.URL_FULL.getKey())) {
+		if (name.equals(UrlAttributes.URL_FULL.getKey()) || name.equals(HTTP_URL.getKey())
+				|| name.equals(HTTP_TARGET.getKey())) {
 			return Action.URL;
+		}
+		if (name.equals(UrlAttributes.URL_PATH.getKey())) {
+			return Action.PATH;
 		}
 		if (name.equals(UrlAttributes.URL_QUERY.getKey())) {
 			return Action.QUERY;
@@ -69,6 +79,7 @@ final class AttributeRedaction {
 			case KEEP -> false;
 			case SECRET -> true;
 			case URL -> value instanceof String url && this.urls.needsRedaction(url);
+			case PATH -> value instanceof String path && this.urls.pathNeedsRedaction(path);
 			case QUERY -> value instanceof String query && this.urls.queryNeedsRedaction(query);
 		};
 	}
@@ -80,6 +91,9 @@ final class AttributeRedaction {
 			case SECRET -> putSecret(builder, key, value);
 			case URL -> builder.put((AttributeKey<Object>) key,
 					(value instanceof String url && this.urls.needsRedaction(url)) ? this.urls.redact(url) : value);
+			case PATH -> builder.put((AttributeKey<Object>) key,
+					(value instanceof String path && this.urls.pathNeedsRedaction(path)) ? this.urls.redactPath(path)
+							: value);
 			case QUERY -> builder.put((AttributeKey<Object>) key,
 					(value instanceof String query && this.urls.queryNeedsRedaction(query))
 							? this.urls.redactQuery(query) : value);
@@ -108,7 +122,7 @@ final class AttributeRedaction {
 
 	private enum Action {
 
-		KEEP, SECRET, URL, QUERY
+		KEEP, SECRET, URL, PATH, QUERY
 
 	}
 

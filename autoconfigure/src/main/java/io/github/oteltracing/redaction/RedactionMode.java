@@ -6,7 +6,8 @@ package io.github.oteltracing.redaction;
 public enum RedactionMode {
 
 	/**
-	 * The value is replaced by {@code ****}.
+	 * The value is replaced by {@code ****}; in URLs by {@code REDACTED}, and credentials
+	 * by {@code REDACTED:REDACTED}, as the semantic conventions spell it.
 	 */
 	MASK("mask"),
 
@@ -17,7 +18,7 @@ public enum RedactionMode {
 	HASH("hash"),
 
 	/**
-	 * The attribute is removed.
+	 * The attribute is removed; in URLs, the parameter or the credentials.
 	 */
 	DROP("drop");
 

@@ -1,30 +1,40 @@
 package io.github.oteltracing.redaction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
- * Removes secrets from finished spans: the values of span, event and link attributes
- * whose key contains one of the secret names (ignoring case) are masked, hashed or
- * dropped, and {@code url.full} / {@code url.query} lose credentials and the values of
- * secret query parameters. Spans that need nothing are returned as they are, without
+ * Removes secrets from finished spans: the values of span, event, link and resource
+ * attributes whose key matches one of the secret names (by name segments, see
+ * {@link Secrets}) are masked, hashed or dropped, and {@code url.full},
+ * {@code url.path} and {@code url.query} lose credentials and the values of secret query
+ * and path parameters. Spans that need nothing are returned as they are, without
  * allocation. Thread-safe.
  */
 public final class SpanRedactor {
 
 	private final AttributeRedaction attributes;
 
+	// Spans of one tracer provider share one resource: it is redacted once, not per span.
+	// A resource redacted already is known as such, so that it is never redacted twice
+	// (a hash of a hash). Applications have one or two resources; more are not cached.
+	private static final int MAX_CACHED_RESOURCES = 8;
+
+	private volatile RedactedResource[] resources = new RedactedResource[0];
+
 	/**
 	 * Creates a redactor.
-	 * @param secretNames key fragments that mark a value as secret, for example
-	 * {@code token} or {@code authorization}
+	 * @param secretNames keys that mark a value as secret where they match whole segments
+	 * of its name, for example {@code token} or {@code api-key}
 	 * @param mode what becomes of a secret value
 	 */
 	public SpanRedactor(Collection<String> secretNames, RedactionMode mode) {
@@ -66,14 +76,50 @@ public final class SpanRedactor {
 		return redact(this.attributes.pass(), span);
 	}
 
-	private static SpanData redact(AttributeRedaction.Pass pass, SpanData span) {
+	/**
+	 * Redacts the attributes of a resource.
+	 * @param resource the resource
+	 * @return the same resource if it needed no redaction
+	 */
+	public Resource redact(Resource resource) {
+		return redact(this.attributes.pass(), resource);
+	}
+
+	private Resource redact(AttributeRedaction.Pass pass, Resource resource) {
+		for (RedactedResource known : this.resources) {
+			if (known.original() == resource || known.redacted() == resource) {
+				return known.redacted();
+			}
+		}
+		Attributes attributes = pass.redact(resource.getAttributes());
+		Resource redacted = (attributes != resource.getAttributes())
+				? Resource.create(attributes, resource.getSchemaUrl()) : resource;
+		remember(new RedactedResource(resource, redacted));
+		return redacted;
+	}
+
+	private synchronized void remember(RedactedResource redacted) {
+		RedactedResource[] known = this.resources;
+		if (known.length < MAX_CACHED_RESOURCES) {
+			RedactedResource[] more = Arrays.copyOf(known, known.length + 1);
+			more[known.length] = redacted;
+			this.resources = more;
+		}
+	}
+
+	private SpanData redact(AttributeRedaction.Pass pass, SpanData span) {
+		Resource resource = redact(pass, span.getResource());
 		Attributes attributes = pass.redact(span.getAttributes());
 		List<EventData> events = redactEvents(pass, span.getEvents());
 		List<LinkData> links = redactLinks(pass, span.getLinks());
-		if (attributes == span.getAttributes() && events == span.getEvents() && links == span.getLinks()) {
+		if (resource == span.getResource() && attributes == span.getAttributes() && events == span.getEvents()
+				&& links == span.getLinks()) {
 			return span;
 		}
-		return new RedactedSpanData(span, attributes, events, links);
+		return new RedactedSpanData(span, resource, attributes, events, links);
+	}
+
+	private record RedactedResource(Resource original, Resource redacted) {
 	}
 
 	private static List<EventData> redactEvents(AttributeRedaction.Pass pass, List<EventData> events) {

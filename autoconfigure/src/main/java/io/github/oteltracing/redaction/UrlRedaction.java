@@ -4,13 +4,23 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Removes secrets from URLs ({@code url.full}) and query strings ({@code url.query}):
- * credentials in the authority ({@code user:password@}) and the values of query or
- * fragment parameters with a secret name ({@code ?token=abc} becomes
- * {@code ?token=****}). {@link #needsRedaction} allocates nothing, so URLs without
- * secrets cost only a scan.
+ * Removes secrets from URLs ({@code url.full}), paths ({@code url.path}) and query
+ * strings ({@code url.query}): credentials in the authority ({@code user:password@}), and
+ * the values of query, fragment and path parameters with a secret name
+ * ({@code ?token=abc} becomes {@code ?token=REDACTED}, {@code /a;jsessionid=B1} becomes
+ * {@code /a;jsessionid=REDACTED}). A name is secret when a key matches it, when it is one
+ * of the semantic conventions' sensitive query parameters (case-sensitive, as they say),
+ * or when it is {@code jsessionid}, the servlet session id. {@link #needsRedaction}
+ * allocates nothing, so URLs without secrets cost only a scan.
  */
 final class UrlRedaction {
+
+	// The semantic conventions' list for url.query and url.full, matched case-sensitively.
+	private static final String[] CONVENTIONS_PARAMETERS = { "AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature",
+			"X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token" };
+
+	// Servlet containers that track sessions by URL rewriting put it in the path.
+	private static final String SESSION_ID_PARAMETER = "jsessionid";
 
 	private final Secrets secrets;
 
@@ -27,8 +37,9 @@ final class UrlRedaction {
 		int fragment = url.indexOf('#', authorityEnd);
 		int query = queryMark(url, authorityEnd, fragment);
 		int queryEnd = (fragment >= 0) ? fragment : url.length();
-		return (query >= 0 && hasSecretParameter(url, query + 1, queryEnd))
-				|| (fragment >= 0 && hasSecretParameter(url, fragment + 1, url.length()));
+		return hasSecretPathParameter(url, authorityEnd, (query >= 0) ? query : queryEnd)
+				|| (query >= 0 && hasSecretParameter(url, query + 1, queryEnd, '&'))
+				|| (fragment >= 0 && hasSecretParameter(url, fragment + 1, url.length(), '&'));
 	}
 
 	String redact(String url) {
@@ -41,31 +52,42 @@ final class UrlRedaction {
 		StringBuilder out = new StringBuilder(url.length());
 		if (at >= 0) {
 			out.append(url, 0, authorityStart);
-			String userinfo = this.secrets.replace(url.substring(authorityStart, at));
+			String userinfo = this.secrets.replaceCredentials(url.substring(authorityStart, at));
 			if (userinfo != null) {
 				out.append(userinfo).append('@');
 			}
-			out.append(url, at + 1, (query >= 0) ? query : queryEnd);
+			out.append(url, at + 1, authorityEnd);
 		}
 		else {
-			out.append(url, 0, (query >= 0) ? query : queryEnd);
+			out.append(url, 0, authorityEnd);
 		}
+		appendPath(out, url, authorityEnd, (query >= 0) ? query : queryEnd);
 		if (query >= 0) {
-			appendSection(out, '?', url, query + 1, queryEnd);
+			appendSection(out, '?', url, query + 1, queryEnd, '&');
 		}
 		if (fragment >= 0) {
-			appendSection(out, '#', url, fragment + 1, url.length());
+			appendSection(out, '#', url, fragment + 1, url.length(), '&');
 		}
 		return out.toString();
 	}
 
+	boolean pathNeedsRedaction(String path) {
+		return hasSecretPathParameter(path, 0, path.length());
+	}
+
+	String redactPath(String path) {
+		StringBuilder out = new StringBuilder(path.length());
+		appendPath(out, path, 0, path.length());
+		return out.toString();
+	}
+
 	boolean queryNeedsRedaction(String query) {
-		return hasSecretParameter(query, 0, query.length());
+		return hasSecretParameter(query, 0, query.length(), '&');
 	}
 
 	String redactQuery(String query) {
 		StringBuilder out = new StringBuilder(query.length());
-		appendParameters(out, query, 0, query.length());
+		appendParameters(out, query, 0, query.length(), '&');
 		return out.toString();
 	}
 
@@ -111,10 +133,41 @@ final class UrlRedaction {
 		return (fragment >= 0 && query > fragment) ? -1 : query;
 	}
 
-	private boolean hasSecretParameter(String text, int start, int end) {
+	/** Path parameters follow a {@code ;} in a segment: {@code /a;x=1;y=2/b}. */
+	private boolean hasSecretPathParameter(String text, int start, int end) {
+		int parameters = indexOf(text, ';', start, end);
+		while (parameters >= 0) {
+			int segmentEnd = segmentEnd(text, parameters, end);
+			if (hasSecretParameter(text, parameters + 1, segmentEnd, ';')) {
+				return true;
+			}
+			parameters = indexOf(text, ';', segmentEnd, end);
+		}
+		return false;
+	}
+
+	private void appendPath(StringBuilder out, String text, int start, int end) {
+		int from = start;
+		int parameters = indexOf(text, ';', start, end);
+		while (parameters >= 0) {
+			int segmentEnd = segmentEnd(text, parameters, end);
+			out.append(text, from, parameters);
+			appendSection(out, ';', text, parameters + 1, segmentEnd, ';');
+			from = segmentEnd;
+			parameters = indexOf(text, ';', segmentEnd, end);
+		}
+		out.append(text, from, end);
+	}
+
+	private static int segmentEnd(String text, int from, int end) {
+		int slash = indexOf(text, '/', from, end);
+		return (slash >= 0) ? slash : end;
+	}
+
+	private boolean hasSecretParameter(String text, int start, int end, char separator) {
 		int parameter = start;
 		while (parameter < end) {
-			int next = nextSeparator(text, parameter, end);
+			int next = nextSeparator(text, parameter, end, separator);
 			int equals = indexOf(text, '=', parameter, next);
 			if (equals >= 0 && equals + 1 < next && isSecretName(text, parameter, equals)) {
 				return true;
@@ -124,30 +177,30 @@ final class UrlRedaction {
 		return false;
 	}
 
-	private void appendSection(StringBuilder out, char mark, String text, int start, int end) {
+	private void appendSection(StringBuilder out, char mark, String text, int start, int end, char separator) {
 		int length = out.length();
 		out.append(mark);
-		if (!appendParameters(out, text, start, end) && start < end) {
-			// Every parameter was dropped: no empty '?' or '#' either.
+		if (!appendParameters(out, text, start, end, separator) && start < end) {
+			// Every parameter was dropped: no empty '?', '#' or ';' either.
 			out.setLength(length);
 		}
 	}
 
 	/** Appends the parameters, redacted; returns whether any was kept. */
-	private boolean appendParameters(StringBuilder out, String text, int start, int end) {
+	private boolean appendParameters(StringBuilder out, String text, int start, int end, char separator) {
 		boolean kept = false;
 		int parameter = start;
 		while (parameter < end) {
-			int next = nextSeparator(text, parameter, end);
+			int next = nextSeparator(text, parameter, end, separator);
 			int equals = indexOf(text, '=', parameter, next);
 			String replaced = null;
 			boolean secret = equals >= 0 && equals + 1 < next && isSecretName(text, parameter, equals);
 			if (secret) {
-				replaced = this.secrets.replace(text.substring(equals + 1, next));
+				replaced = this.secrets.replaceInUrl(text.substring(equals + 1, next));
 			}
 			if (!secret || replaced != null) {
 				if (kept) {
-					out.append('&');
+					out.append(separator);
 				}
 				if (secret) {
 					out.append(text, parameter, equals + 1).append(replaced);
@@ -163,13 +216,14 @@ final class UrlRedaction {
 	}
 
 	private boolean isSecretName(String text, int start, int end) {
-		if (this.secrets.isSecretName(text, start, end)) {
+		if (isAlwaysSecret(text, start, end) || this.secrets.isSecretName(text, start, end)) {
 			return true;
 		}
 		// An encoded name (api%2Dkey, to%6Ben) must not slip through.
 		if (indexOf(text, '%', start, end) >= 0 || indexOf(text, '+', start, end) >= 0) {
 			try {
-				return this.secrets.isSecretName(URLDecoder.decode(text.substring(start, end), StandardCharsets.UTF_8));
+				String decoded = URLDecoder.decode(text.substring(start, end), StandardCharsets.UTF_8);
+				return isAlwaysSecret(decoded, 0, decoded.length()) || this.secrets.isSecretName(decoded);
 			}
 			catch (IllegalArgumentException ex) {
 				return false;
@@ -178,9 +232,21 @@ final class UrlRedaction {
 		return false;
 	}
 
-	private static int nextSeparator(String text, int from, int end) {
-		int separator = indexOf(text, '&', from, end);
-		return (separator >= 0) ? separator : end;
+	/** Whatever the keys say: the conventions' names and the servlet session id. */
+	private static boolean isAlwaysSecret(String text, int start, int end) {
+		int length = end - start;
+		for (String name : CONVENTIONS_PARAMETERS) {
+			if (name.length() == length && text.startsWith(name, start)) {
+				return true;
+			}
+		}
+		return SESSION_ID_PARAMETER.length() == length
+				&& text.regionMatches(true, start, SESSION_ID_PARAMETER, 0, length);
+	}
+
+	private static int nextSeparator(String text, int from, int end, char separator) {
+		int found = indexOf(text, separator, from, end);
+		return (found >= 0) ? found : end;
 	}
 
 	private static int indexOf(String text, char c, int from, int end) {

@@ -10,9 +10,11 @@ import io.github.oteltracing.redaction.RedactionMode;
 import io.github.oteltracing.redaction.SpanRedactor;
 import io.github.oteltracing.sink.ReceivedSpan;
 import io.github.oteltracing.sink.TraceSink;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.semconv.UrlAttributes;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,11 @@ class RedactionAutoConfigurationTests {
 				assertThat(analysis.getDescription()).contains("tracing.redaction.keys")
 					.contains("must not contain a blank key");
 			});
+		this.runner.withPropertyValues("tracing.redaction.keys=token, --").run((context) -> {
+			FailureAnalysis analysis = new TracingConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("tracing.redaction.keys")
+				.contains("must not contain a key without letters or digits");
+		});
 	}
 
 	@Test
@@ -113,13 +120,42 @@ class RedactionAutoConfigurationTests {
 					assertThat(span.attribute("user.password")).isEqualTo("****");
 					assertThat(span.attribute("http.request.header.authorization")).isEqualTo(List.of("****"));
 					assertThat(span.attribute(UrlAttributes.URL_FULL.getKey()))
-						.isEqualTo("https://****@api.example.com/callback?token=****&page=2");
-					assertThat(span.attribute(UrlAttributes.URL_QUERY.getKey())).isEqualTo("token=****&page=2");
+						.isEqualTo("https://REDACTED:REDACTED@api.example.com/callback?token=REDACTED&page=2");
+					assertThat(span.attribute(UrlAttributes.URL_QUERY.getKey())).isEqualTo("token=REDACTED&page=2");
 					assertThat(span.events()).hasSize(2);
 					// Everything the receiver got, events and their attributes included, as text.
 					assertThat(spans.toString() + span.proto() + span.attributes() + span.events())
 						.doesNotContain("hunter2-pw", "s3cr3t-bearer", "bob-pw", "tok-123", "cookie-val", "key-999")
 						.contains("****");
+				});
+		}
+	}
+
+	@Test
+	void theStartersResourceIsRedactedWhenBuilt() {
+		this.runner
+			.withPropertyValues("tracing.resource.attributes.api-key=k-123", "tracing.resource.attributes.team=payments")
+			.run((context) -> {
+				Resource resource = context.getBean(Resource.class);
+				assertThat(resource.getAttribute(AttributeKey.stringKey("api-key"))).isEqualTo("****");
+				assertThat(resource.getAttribute(AttributeKey.stringKey("team"))).isEqualTo("payments");
+				assertThat(context.getBean(SpanRedactor.class).redact(resource)).isSameAs(resource);
+			});
+	}
+
+	@Test
+	void anApplicationsOwnResourceIsRedactedOnExport() {
+		try (TraceSink sink = TraceSink.startHttp(0)) {
+			TracingAutoConfigurationsSupport.runner()
+				.withPropertyValues("tracing.exporter.otlp.endpoint=" + sink.endpoint(), "tracing.redaction.mode=drop")
+				.withBean(Resource.class, () -> Resource.create(Attributes.of(AttributeKey.stringKey("service.name"),
+						"own", AttributeKey.stringKey("db.password"), "pw-777")))
+				.run((context) -> {
+					context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
+					context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+					ReceivedSpan span = sink.awaitSpans(1, Duration.ofSeconds(10)).get(0);
+					assertThat(span.resourceAttributes()).containsEntry("service.name", "own")
+						.doesNotContainKey("db.password");
 				});
 		}
 	}

@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -100,11 +101,85 @@ class SpanRedactorTests {
 	@Test
 	void cleansUrlsWhateverElseTheSpanHolds() {
 		Attributes attributes = export(RedactionMode.MASK, (tracer) -> tracer.spanBuilder("GET")
-			.setAttribute(UrlAttributes.URL_FULL, "https://bob:pw@api.example.com/cb?token=abc&x=1")
-			.setAttribute(UrlAttributes.URL_QUERY, "token=abc&x=1")
+			.setAttribute(UrlAttributes.URL_FULL, "https://bob:pw@api.example.com/cb;jsessionid=j1?token=abc&x=1")
+			.setAttribute(UrlAttributes.URL_QUERY, "token=abc&x=1&Signature=s1")
+			.setAttribute(UrlAttributes.URL_PATH, "/owners/12;jsessionid=B1B4")
+			.setAttribute(PASSWORD, "hunter2")
 			.startSpan()).getAttributes();
-		assertThat(attributes.get(UrlAttributes.URL_FULL)).isEqualTo("https://****@api.example.com/cb?token=****&x=1");
-		assertThat(attributes.get(UrlAttributes.URL_QUERY)).isEqualTo("token=****&x=1");
+		assertThat(attributes.get(UrlAttributes.URL_FULL))
+			.isEqualTo("https://REDACTED:REDACTED@api.example.com/cb;jsessionid=REDACTED?token=REDACTED&x=1");
+		assertThat(attributes.get(UrlAttributes.URL_QUERY)).isEqualTo("token=REDACTED&x=1&Signature=REDACTED");
+		assertThat(attributes.get(UrlAttributes.URL_PATH)).isEqualTo("/owners/12;jsessionid=REDACTED");
+		assertThat(attributes.get(PASSWORD)).isEqualTo("****");
+	}
+
+	@Test
+	void urlsUnderOlderAttributeNamesAreCleanedToo() {
+		Attributes attributes = export(RedactionMode.MASK, (tracer) -> tracer.spanBuilder("GET")
+			.setAttribute("http.url", "https://bob:pw@api.example.com/cb?token=abc")
+			.setAttribute("http.target", "/cb;jsessionid=j1?token=abc")
+			.startSpan()).getAttributes();
+		assertThat(attributes.get(AttributeKey.stringKey("http.url")))
+			.isEqualTo("https://REDACTED:REDACTED@api.example.com/cb?token=REDACTED");
+		assertThat(attributes.get(AttributeKey.stringKey("http.target")))
+			.isEqualTo("/cb;jsessionid=REDACTED?token=REDACTED");
+	}
+
+	@Test
+	void tokenCountsKeepTheirNamesTypesAndValues() {
+		AttributeKey<Long> inputTokens = AttributeKey.longKey("gen_ai.usage.input_tokens");
+		AttributeKey<Long> outputTokens = AttributeKey.longKey("gen_ai.usage.output_tokens");
+		AttributeKey<Long> maxTokens = AttributeKey.longKey("gen_ai.request.max_tokens");
+		Attributes attributes = export(RedactionMode.MASK, (tracer) -> tracer.spanBuilder("chat")
+			.setAttribute(inputTokens, 42L)
+			.setAttribute(outputTokens, 7L)
+			.setAttribute(maxTokens, 1024L)
+			.setAttribute("x-auth-token", "t-1")
+			.startSpan()).getAttributes();
+		assertThat(attributes.get(inputTokens)).isEqualTo(42L);
+		assertThat(attributes.get(outputTokens)).isEqualTo(7L);
+		assertThat(attributes.get(maxTokens)).isEqualTo(1024L);
+		assertThat(attributes.get(AttributeKey.stringKey("x-auth-token"))).isEqualTo("****");
+	}
+
+	@Test
+	void resourceAttributesAreRedactedOncePerResource() {
+		Resource resource = Resource.create(Attributes.builder()
+			.put("service.name", "checkout")
+			.put("api-key", "k-1")
+			.put("deployment.secret", "s-1")
+			.build(), "https://opentelemetry.io/schemas/1.24.0");
+		SpanRedactor redactor = new SpanRedactor(DEFAULT_KEYS, RedactionMode.MASK);
+		Resource redacted = redactor.redact(resource);
+		assertThat(redacted.getAttribute(AttributeKey.stringKey("api-key"))).isEqualTo("****");
+		assertThat(redacted.getAttribute(AttributeKey.stringKey("deployment.secret"))).isEqualTo("****");
+		assertThat(redacted.getAttribute(AttributeKey.stringKey("service.name"))).isEqualTo("checkout");
+		assertThat(redacted.getSchemaUrl()).isEqualTo(resource.getSchemaUrl());
+		assertThat(redactor.redact(resource)).isSameAs(redacted);
+		assertThat(redactor.redact(redacted)).isSameAs(redacted);
+		Resource plain = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "checkout"));
+		assertThat(redactor.redact(plain)).isSameAs(plain);
+	}
+
+	@Test
+	void spansCarryTheirResourceRedacted() {
+		Resource resource = Resource.create(Attributes.of(AttributeKey.stringKey("api-key"), "k-1",
+				AttributeKey.stringKey("team"), "payments"));
+		SpanRedactor redactor = new SpanRedactor(DEFAULT_KEYS, RedactionMode.DROP);
+		InMemorySpanExporter exporter = InMemorySpanExporter.create();
+		List<SpanData> spans;
+		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+			.setResource(resource)
+			.addSpanProcessor(SimpleSpanProcessor.create(RedactingSpanExporter.wrap(exporter, redactor)))
+			.build()) {
+			tracerProvider.get("test").spanBuilder("one").startSpan().end();
+			tracerProvider.get("test").spanBuilder("two").startSpan().end();
+			spans = exporter.getFinishedSpanItems();
+		}
+		assertThat(spans).hasSize(2);
+		Resource exported = spans.get(0).getResource();
+		assertThat(exported.getAttributes().asMap().keySet()).extracting(AttributeKey::getKey).containsExactly("team");
+		assertThat(spans.get(1).getResource()).isSameAs(exported);
 	}
 
 	@Test

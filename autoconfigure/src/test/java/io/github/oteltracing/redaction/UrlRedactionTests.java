@@ -15,19 +15,63 @@ class UrlRedactionTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
-			"https://user:pw@example.com/a?b=1 | https://****@example.com/a?b=1",
-			"https://ghp_abc@github.com/org/repo.git | https://****@github.com/org/repo.git",
-			"http://u:p@h:8080 | http://****@h:8080",
-			"https://example.com/cb?token=abc&x=1 | https://example.com/cb?token=****&x=1",
-			"https://example.com/cb?x=1&ACCESS_TOKEN=abc#frag | https://example.com/cb?x=1&ACCESS_TOKEN=****#frag",
-			"https://example.com/cb#access_token=abc&state=1 | https://example.com/cb#access_token=****&state=1",
-			"https://example.com/?api%2Dkey=abc&b=2 | https://example.com/?api%2Dkey=****&b=2",
-			"https://example.com/?x=1&&password=p&y | https://example.com/?x=1&&password=****&y",
-			"https://a:b@example.com/p?client_secret=s&apikey=k#id_token=t | https://****@example.com/p?client_secret=****&apikey=****#id_token=****" })
-	void maskHidesCredentialsAndSecretParameterValues(String url, String expected) {
-		UrlRedaction redaction = redaction(RedactionMode.MASK);
-		assertThat(redaction.needsRedaction(url)).isTrue();
-		assertThat(redaction.redact(url)).isEqualTo(expected);
+			"https://user:pw@example.com/a?b=1 | https://REDACTED:REDACTED@example.com/a?b=1",
+			"https://ghp_abc@github.com/org/repo.git | https://REDACTED:REDACTED@github.com/org/repo.git",
+			"http://u:p@h:8080 | http://REDACTED:REDACTED@h:8080",
+			"https://example.com/cb?token=abc&x=1 | https://example.com/cb?token=REDACTED&x=1",
+			"https://example.com/cb?x=1&ACCESS_TOKEN=abc#frag | https://example.com/cb?x=1&ACCESS_TOKEN=REDACTED#frag",
+			"https://example.com/cb#access_token=abc&state=1 | https://example.com/cb#access_token=REDACTED&state=1",
+			"https://example.com/?api%2Dkey=abc&b=2 | https://example.com/?api%2Dkey=REDACTED&b=2",
+			"https://example.com/?x=1&&password=p&y | https://example.com/?x=1&&password=REDACTED&y",
+			"https://a:b@example.com/p?client_secret=s&apikey=k#id_token=t | https://REDACTED:REDACTED@example.com/p?client_secret=REDACTED&apikey=REDACTED#id_token=REDACTED" })
+	void maskHidesCredentialsAndSecretParameterValuesAsTheConventionsSpellIt(String url, String expected) {
+		assertRedacts(redaction(RedactionMode.MASK), url, expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"https://s3.example.com/b/o?AWSAccessKeyId=AKIA1&Expires=1&Signature=s1 | https://s3.example.com/b/o?AWSAccessKeyId=REDACTED&Expires=1&Signature=REDACTED",
+			"https://acct.blob.example.net/c/b?sv=2022&sig=s2 | https://acct.blob.example.net/c/b?sv=2022&sig=REDACTED",
+			"https://storage.example.com/b/o?X-Goog-Signature=s3&X-Goog-Date=d | https://storage.example.com/b/o?X-Goog-Signature=REDACTED&X-Goog-Date=d",
+			"https://b.s3.example.com/o?X-Amz-Credential=c&X-Amz-Signature=s4&X-Amz-Date=d | https://b.s3.example.com/o?X-Amz-Credential=REDACTED&X-Amz-Signature=REDACTED&X-Amz-Date=d" })
+	void theConventionsQueryParametersAreAlwaysRedacted(String url, String expected) {
+		assertRedacts(new UrlRedaction(new Secrets(List.of(), RedactionMode.MASK)), url, expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://h/?SIG=x", "https://h/?signature=x", "https://h/?awsaccesskeyid=x",
+			"https://h/?x-goog-signature=x", "https://h/?sigma=x" })
+	void theConventionsNamesMatchCaseSensitively(String url) {
+		assertThat(new UrlRedaction(new Secrets(List.of(), RedactionMode.MASK)).needsRedaction(url)).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"https://example.com/owners/12;jsessionid=B1B4C7 | https://example.com/owners/12;jsessionid=REDACTED",
+			"https://example.com/owners/12;JSESSIONID=B1B4C7?x=1 | https://example.com/owners/12;JSESSIONID=REDACTED?x=1",
+			"https://example.com/a;v=1;token=t/b;color=red | https://example.com/a;v=1;token=REDACTED/b;color=red",
+			"https://example.com/a;access_token=t;v=1/b | https://example.com/a;access_token=REDACTED;v=1/b",
+			"/owners/12;jsessionid=B1B4C7 | /owners/12;jsessionid=REDACTED" })
+	void secretPathParametersAreRedacted(String url, String expected) {
+		assertRedacts(redaction(RedactionMode.MASK), url, expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "MASK | /owners/12;jsessionid=B1B4 | /owners/12;jsessionid=REDACTED",
+			"MASK | /a;v=1;token=t/b;x=2 | /a;v=1;token=REDACTED/b;x=2",
+			"DROP | /owners/12;jsessionid=B1B4 | /owners/12", "DROP | /a;token=t;v=1/b | /a;v=1/b",
+			"DROP | /a;v=1;token=t/b | /a;v=1/b" })
+	void redactsPaths(RedactionMode mode, String path, String expected) {
+		UrlRedaction redaction = redaction(mode);
+		assertThat(redaction.pathNeedsRedaction(path)).isTrue();
+		assertThat(redaction.redactPath(path)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/owners/12", "/owners/12;color=red", "/a;jsessionid=/b", "/a;token", "/tokens;x=1",
+			"/a;b=1,2/c", "" })
+	void leavesPathsWithoutSecretsAlone(String path) {
+		assertThat(redaction(RedactionMode.MASK).pathNeedsRedaction(path)).isFalse();
 	}
 
 	@ParameterizedTest
@@ -42,21 +86,23 @@ class UrlRedactionTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "https://u:p@h/p?token=abc&x=1 | https://h/p?x=1",
 			"https://h/p?token=abc | https://h/p", "https://h/p?token=abc#x | https://h/p#x",
-			"https://h/p?a=1&secret=s&b=2 | https://h/p?a=1&b=2", "https://h/p#access_token=t | https://h/p" })
+			"https://h/p?a=1&secret=s&b=2 | https://h/p?a=1&b=2", "https://h/p#access_token=t | https://h/p",
+			"https://u:p@h/a;jsessionid=j/b?sig=s | https://h/a/b" })
 	void dropRemovesCredentialsAndSecretParameters(String url, String expected) {
 		assertThat(redaction(RedactionMode.DROP).redact(url)).isEqualTo(expected);
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "https://u:p@h/?token=abc | u:p | abc" })
-	void hashReplacesCredentialsAndValuesWithTheirHashes(String url, String userinfo, String value) {
-		assertThat(redaction(RedactionMode.HASH).redact(url)).isEqualTo(
-				"https://" + Secrets.sha256Hex(userinfo) + "@h/?token=" + Secrets.sha256Hex(value));
+	@CsvSource(delimiter = '|', value = { "https://u:p@h/a;jsessionid=j?token=abc | u:p | j | abc" })
+	void hashReplacesCredentialsAndValuesWithTheirHashes(String url, String userinfo, String session, String value) {
+		assertThat(redaction(RedactionMode.HASH).redact(url)).isEqualTo("https://" + Secrets.sha256Hex(userinfo)
+				+ "@h/a;jsessionid=" + Secrets.sha256Hex(session) + "?token=" + Secrets.sha256Hex(value));
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "MASK | token=abc&x=1 | token=****&x=1",
-			"DROP | x=1&password=p | x=1", "DROP | password=p | ''", "MASK | Api-Key=k | Api-Key=****" })
+	@CsvSource(delimiter = '|', value = { "MASK | token=abc&x=1 | token=REDACTED&x=1",
+			"DROP | x=1&password=p | x=1", "DROP | password=p | ''", "MASK | Api-Key=k | Api-Key=REDACTED",
+			"MASK | sig=s&jsessionid=j | sig=REDACTED&jsessionid=REDACTED" })
 	void redactsQueryStrings(RedactionMode mode, String query, String expected) {
 		UrlRedaction redaction = redaction(mode);
 		assertThat(redaction.queryNeedsRedaction(query)).isTrue();
@@ -67,6 +113,11 @@ class UrlRedactionTests {
 	@ValueSource(strings = { "x=1&y=2", "tokenless", "", "q=token" })
 	void leavesQueryStringsWithoutSecretsAlone(String query) {
 		assertThat(redaction(RedactionMode.MASK).queryNeedsRedaction(query)).isFalse();
+	}
+
+	private static void assertRedacts(UrlRedaction redaction, String url, String expected) {
+		assertThat(redaction.needsRedaction(url)).isTrue();
+		assertThat(redaction.redact(url)).isEqualTo(expected);
 	}
 
 	private static UrlRedaction redaction(RedactionMode mode) {
