@@ -2,6 +2,7 @@ package io.github.oteltracing.redaction;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,6 +91,12 @@ class UrlRedactionTests {
 			"https://u:p@h/a;jsessionid=j/b?sig=s | https://h/a/b" })
 	void dropRemovesCredentialsAndSecretParameters(String url, String expected) {
 		assertThat(redaction(RedactionMode.DROP).redact(url)).isEqualTo(expected);
+	}
+
+	@Test
+	void credentialsAlreadySpelledAsTheConventionsSayStaySoWhenHashing() {
+		assertThat(redaction(RedactionMode.HASH).redact("https://REDACTED:REDACTED@h/p?token=abc"))
+			.isEqualTo("https://REDACTED:REDACTED@h/p?token=" + Secrets.sha256Hex("abc"));
 	}
 
 	@ParameterizedTest

@@ -17,6 +17,8 @@ import io.opentelemetry.semconv.UrlAttributes;
  */
 final class ClientSpans {
 
+	private static final String REDACTED_USER_INFO = "REDACTED:REDACTED";
+
 	private final OpenTelemetry openTelemetry;
 
 	private final HttpTracer tracer;
@@ -43,13 +45,18 @@ final class ClientSpans {
 		return this.openTelemetry;
 	}
 
-	/** Credentials in a URL never reach a span. */
+	/**
+	 * Credentials in a URL never reach a span; the conventions spell their place
+	 * {@code REDACTED:REDACTED@} so that a reader sees the call carried some.
+	 */
 	private static String withoutUserInfo(URI uri) {
 		String full = uri.toString();
-		if (uri.getRawUserInfo() == null) {
+		String userInfo = uri.getRawUserInfo();
+		if (userInfo == null) {
 			return full;
 		}
-		return full.replace(uri.getRawUserInfo() + "@", "");
+		int start = full.indexOf("//") + 2;
+		return full.substring(0, start) + REDACTED_USER_INFO + full.substring(start + userInfo.length());
 	}
 
 	private static long port(URI uri) {
