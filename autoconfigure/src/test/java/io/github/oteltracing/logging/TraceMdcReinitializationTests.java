@@ -119,7 +119,7 @@ class TraceMdcReinitializationTests {
 		}
 	}
 
-	private static SpringApplicationBuilder application(String... properties) {
+	static SpringApplicationBuilder application(String... properties) {
 		return new SpringApplicationBuilder(TracedApplication.class).web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off", "logging.level.root=warn", "tracing.exporter.type=none")
 			.properties(properties);
