@@ -126,7 +126,9 @@ class LogCorrelationPausedContextTests {
 	static class TracingOff {
 
 		@Test
-		void runs() {
+		void runsWhileTheCachedContextIsPaused() {
+			// ON_CONTEXT_SWITCH, Spring Framework 7's default: Spring Boot cleaned up logging then.
+			assertThat(TracedFirst.cached.isRunning()).isFalse();
 		}
 
 	}
@@ -137,7 +139,9 @@ class LogCorrelationPausedContextTests {
 	static class MdcOff {
 
 		@Test
-		void runs() {
+		void runsWhileTheCachedContextIsPaused() {
+			// ON_CONTEXT_SWITCH, Spring Framework 7's default: Spring Boot cleaned up logging then.
+			assertThat(TracedFirst.cached.isRunning()).isFalse();
 		}
 
 	}
