@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The demo without Docker: the three sample services export to a local trace sink, a few
 # orders go through them, and each order's trace is printed as a waterfall. Needs only
-# Java 17 or newer; everything listens on 127.0.0.1 and is stopped on exit or Ctrl-C.
+# Java 17 or newer; everything listens on 127.0.0.1. Everything it starts is stopped
+# however it ends: at the end, on Ctrl-C, TERM or HUP, when its output is closed
+# (./demo.sh | head), and, by a watchdog, even when it is killed with KILL.
 #
 #   ORDER_PORT, INVENTORY_PORT, PAYMENT_PORT, SINK_PORT   ports (8080, 8081, 8082, 4318)
 #   DEMO_SKIP_BUILD=1        reuse the jars of an earlier run instead of building
@@ -74,52 +76,91 @@ PAYMENT_JAR=$(executable_jar sample-payment-service)
 LOG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/otel-tracing-demo.XXXXXX")
 PIDS=()
 
-# Stops everything this script started: TERM first (the services flush their spans and
-# shut down gracefully), KILL for whatever still runs 20 seconds later.
-cleanup() {
-	local status=$? i left
-	trap - EXIT INT TERM
-	if ((${#PIDS[@]} > 0)); then
-		echo "Stopping the demo processes..."
-		kill -TERM "${PIDS[@]}" 2>/dev/null || true
-		for ((i = 0; i < 100; i++)); do
-			[[ -z "$(jobs -rp)" ]] && break
-			sleep 0.2
+# Asks the processes to stop (the services flush their spans and shut down gracefully),
+# and kills whatever still runs 20 seconds later.
+stop_processes() {
+	local i pid left
+	(($# > 0)) || return 0
+	kill -TERM "$@" 2>/dev/null || true
+	for ((i = 0; i < 100; i++)); do
+		left=()
+		for pid in "$@"; do
+			if kill -0 "$pid" 2>/dev/null; then left+=("$pid"); fi
 		done
-		left=$(jobs -rp)
-		if [[ -n "$left" ]]; then
-			# shellcheck disable=SC2086
-			kill -KILL $left 2>/dev/null || true
-		fi
-		wait 2>/dev/null || true
+		((${#left[@]} > 0)) || return 0
+		sleep 0.2
+	done
+	kill -KILL "${left[@]}" 2>/dev/null || true
+}
+
+# The watchdog outlives this script, however it ends (even by KILL, which no trap sees): it
+# reads the ids of the processes the script starts from a pipe whose only writer is the
+# script, and stops them itself when the pipe closes before the script said "stopped".
+# It ignores the signals a terminal sends the whole group, and writes nowhere.
+watchdog() {
+	trap '' INT TERM HUP PIPE
+	local line pids=()
+	while IFS= read -r line; do
+		[[ "$line" == stopped ]] && return 0
+		pids+=("$line")
+	done
+	stop_processes ${pids[@]+"${pids[@]}"}
+}
+exec 9> >(watchdog >/dev/null 2>&1)
+
+# Stops everything this script started, whatever ended it: first the processes, then the
+# messages, which go nowhere if nobody reads any more (./demo.sh | head).
+cleanup() {
+	local status=$?
+	trap - EXIT INT TERM HUP
+	trap '' PIPE
+	# ${a[@]+"${a[@]}"}: an empty array, even under set -u in the bash 3 of macOS.
+	stop_processes ${PIDS[@]+"${PIDS[@]}"}
+	wait ${PIDS[@]+"${PIDS[@]}"} 2>/dev/null || true
+	{ echo stopped >&9 && exec 9>&-; } 2>/dev/null || true
+	if ((${#PIDS[@]} > 0)); then
+		echo "Stopped the demo processes. Logs of this run: $LOG_DIR" 2>/dev/null || true
 	fi
-	echo "Logs of this run: $LOG_DIR"
 	exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
+trap 'exit 141' PIPE
+
+# Starts a Java process in the background, known to cleanup and to the watchdog; it does
+# not inherit the watchdog's pipe, which must close when this script is gone.
+start_java() {
+	local log=$1
+	shift
+	if [[ -n "$log" ]]; then
+		# shellcheck disable=SC2086
+		java $JAVA_OPTS "$@" >"$log" 2>&1 9>&- &
+	else
+		java "$@" 9>&- &
+	fi
+	PIDS+=($!)
+	echo "$!" >&9
+}
 
 SINK="http://127.0.0.1:$SINK_PORT"
 start_service() {
 	local name=$1 jar=$2 port=$3
 	shift 3
-	# shellcheck disable=SC2086
-	java $JAVA_OPTS -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
-		--tracing.exporter.otlp.endpoint="$SINK" "$@" >"$LOG_DIR/$name.log" 2>&1 &
-	PIDS+=($!)
+	start_java "$LOG_DIR/$name.log" -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
+		--tracing.exporter.otlp.endpoint="$SINK" "$@"
 	SERVICE_NAMES+=("$name")
 	SERVICE_PIDS+=($!)
 }
 
 echo "Starting a trace sink on 127.0.0.1:$SINK_PORT and the sample services (logs in $LOG_DIR)"
-java -jar "$DEMO_JAR" --sink-port "$SINK_PORT" --order-url "http://127.0.0.1:$ORDER_PORT" \
+start_java "" -jar "$DEMO_JAR" --sink-port "$SINK_PORT" --order-url "http://127.0.0.1:$ORDER_PORT" \
 	--wait-for "order-service=127.0.0.1:$ORDER_PORT" \
 	--wait-for "inventory-service=127.0.0.1:$INVENTORY_PORT" \
 	--wait-for "payment-service=127.0.0.1:$PAYMENT_PORT" \
-	--startup-timeout "$STARTUP_TIMEOUT" &
+	--startup-timeout "$STARTUP_TIMEOUT"
 RUNNER_PID=$!
-PIDS+=("$RUNNER_PID")
 
 SERVICE_NAMES=()
 SERVICE_PIDS=()

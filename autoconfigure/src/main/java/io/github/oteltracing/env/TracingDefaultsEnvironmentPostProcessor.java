@@ -9,6 +9,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -25,12 +26,18 @@ import org.springframework.core.env.MapPropertySource;
  * context is current where their code runs (the request thread), the starter's
  * {@code WebClient} filter reads it from the Reactor context, and restoring thread locals
  * around every operator of every chain would only cost CPU (see docs/benchmarks.md);</li>
- * <li>log lines show the trace and span ids ({@code logging.pattern.correlation}).</li>
+ * <li>log lines show the trace and span ids ({@code logging.pattern.correlation}), and
+ * lines without a trace show nothing in their place.</li>
  * </ul>
  */
 class TracingDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	static final String PROPERTY_SOURCE_NAME = "tracingDefaults";
+
+	// "[trace_id,span_id] ", and nothing on a line without them (Logback has no conditional).
+	static final String LOGBACK_CORRELATION = "%replace([%X{trace_id},%X{span_id}] ){'^\\[,\\] $',''}";
+
+	static final String LOG4J2_CORRELATION = "%notEmpty{[%X{trace_id},%X{span_id}] }";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -45,12 +52,25 @@ class TracingDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 			if (webApplicationType(environment, application) == WebApplicationType.REACTIVE) {
 				defaults.put("spring.reactor.context-propagation", "auto");
 			}
-			if (environment.getProperty("tracing.logging.mdc", Boolean.class, true)) {
+			String correlation = correlationPattern(application);
+			if (correlation != null && environment.getProperty("tracing.logging.mdc", Boolean.class, true)) {
 				// Spring Boot's log correlation, from the ids the starter keeps in the MDC.
-				defaults.put("logging.pattern.correlation", "[%X{trace_id:-},%X{span_id:-}] ");
+				defaults.put("logging.pattern.correlation", correlation);
 			}
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	// The pattern syntax of the logging system Spring Boot will pick; none for others.
+	private static String correlationPattern(SpringApplication application) {
+		ClassLoader classLoader = (application != null) ? application.getClassLoader()
+				: TracingDefaultsEnvironmentPostProcessor.class.getClassLoader();
+		String system = LoggingSystem.get(classLoader).getClass().getSimpleName();
+		return switch (system) {
+			case "LogbackLoggingSystem" -> LOGBACK_CORRELATION;
+			case "Log4J2LoggingSystem" -> LOG4J2_CORRELATION;
+			default -> null;
+		};
 	}
 
 	// spring.main.web-application-type is bound to the application only after this runs.

@@ -17,8 +17,13 @@ import org.slf4j.Marker;
  * on the calling thread, puts the current span's ids there (or takes stale ones out) and
  * lets the call proceed. Span switches cost nothing; a log event costs a context look-up
  * and two MDC reads, and three writes when the span changed since the thread last logged.
- * The filter survives Logback resets (Spring Boot resets the context when it configures
- * logging) by adding itself again.
+ *
+ * <p>Logback forgets the filter whenever it is configured anew. A reset (Logback's own
+ * re-configuration, Spring Boot's {@code reinitialize}) keeps reset-resistant listeners,
+ * so the filter adds itself again. A stop (Spring Boot stops and resets the context each
+ * time it initializes logging, for any application in the JVM) removes every listener;
+ * {@link #attach()} is therefore called again after each initialization
+ * ({@link TraceMdcLoggingListener}).
  */
 final class LogbackTraceIds extends TurboFilter implements LoggerContextListener {
 
@@ -35,17 +40,25 @@ final class LogbackTraceIds extends TurboFilter implements LoggerContextListener
 	}
 
 	/**
-	 * Adds the filter to Logback's context, once.
+	 * Makes sure Logback's context has the filter and its listener, once each.
 	 */
 	static void attach() {
 		ILoggerFactory factory = LoggerFactory.getILoggerFactory();
 		if (factory instanceof LoggerContext context) {
 			synchronized (context) {
-				if (context.getCopyOfListenerList().stream().noneMatch(LogbackTraceIds.class::isInstance)) {
-					LogbackTraceIds filter = new LogbackTraceIds();
+				LogbackTraceIds filter = context.getCopyOfListenerList()
+					.stream()
+					.filter(LogbackTraceIds.class::isInstance)
+					.map(LogbackTraceIds.class::cast)
+					.findFirst()
+					.orElse(null);
+				if (filter == null) {
+					filter = new LogbackTraceIds();
 					filter.setContext(context);
-					filter.start();
 					context.addListener(filter);
+				}
+				if (!context.getTurboFilterList().contains(filter)) {
+					filter.start();
 					context.addTurboFilter(filter);
 				}
 			}
@@ -55,8 +68,13 @@ final class LogbackTraceIds extends TurboFilter implements LoggerContextListener
 	@Override
 	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
 			Throwable t) {
-		if (TraceMdc.isActive() && willLog(logger, level)) {
-			MdcIds.show(Span.current().getSpanContext());
+		if (willLog(logger, level)) {
+			if (TraceMdc.isActive()) {
+				MdcIds.show(Span.current().getSpanContext());
+			}
+			else {
+				MdcIds.release();
+			}
 		}
 		return FilterReply.NEUTRAL;
 	}
@@ -73,7 +91,8 @@ final class LogbackTraceIds extends TurboFilter implements LoggerContextListener
 
 	@Override
 	public void onReset(LoggerContext context) {
-		// A reset empties the turbo filter list before it tells its listeners.
+		// A reset stops and removes the turbo filters before it tells its listeners.
+		start();
 		context.addTurboFilter(this);
 	}
 

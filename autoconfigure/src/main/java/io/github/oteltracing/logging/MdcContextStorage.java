@@ -11,7 +11,8 @@ import io.opentelemetry.context.Scope;
  * The MDC is touched only when the span changes: re-attaching the same span, or a
  * context that differs only in baggage, costs two context look-ups and no allocation.
  * When a scope closes, the MDC is set from whatever the storage made current again, so
- * pooled threads go back to no ids and out-of-order closes cannot leave stale ones.
+ * pooled threads go back to no ids and out-of-order closes cannot leave stale ones; once
+ * no application has the setting on, the ids the starter put are taken out instead.
  */
 final class MdcContextStorage implements ContextStorage {
 
@@ -23,7 +24,11 @@ final class MdcContextStorage implements ContextStorage {
 
 	@Override
 	public Scope attach(Context toAttach) {
-		if (toAttach == null || !TraceMdc.isActive()) {
+		if (!TraceMdc.isActive()) {
+			MdcIds.release();
+			return this.delegate.attach(toAttach);
+		}
+		if (toAttach == null) {
 			return this.delegate.attach(toAttach);
 		}
 		SpanContext next = spanContext(toAttach);

@@ -71,8 +71,9 @@ public final class TraceMdc {
 	}
 
 	/**
-	 * Adds the Logback filter to the logging configuration, when Logback is the backend.
-	 * Called when the application context starts, after Spring Boot configured logging.
+	 * Adds the Logback filter to the logging configuration, when Logback is the backend
+	 * and the hook is installed. Called whenever Spring Boot has initialized logging, and
+	 * when an application context with the setting on starts.
 	 */
 	static void attachToLogging() {
 		if (logback) {

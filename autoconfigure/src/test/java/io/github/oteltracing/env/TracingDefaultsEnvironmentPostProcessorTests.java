@@ -55,7 +55,7 @@ class TracingDefaultsEnvironmentPostProcessorTests {
 	@Test
 	void logLinesCarryTheIdsUnlessTheMdcIsOff() {
 		assertThat(postProcess(WebApplicationType.SERVLET, Map.of()).getProperty("logging.pattern.correlation"))
-			.isEqualTo("[%X{trace_id:-},%X{span_id:-}] ");
+			.isEqualTo(TracingDefaultsEnvironmentPostProcessor.LOGBACK_CORRELATION);
 		assertThat(postProcess(WebApplicationType.SERVLET, Map.of("tracing.logging.mdc", "false"))
 			.getProperty("logging.pattern.correlation")).isNull();
 	}

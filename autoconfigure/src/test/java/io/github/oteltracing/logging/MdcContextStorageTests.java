@@ -68,6 +68,26 @@ class MdcContextStorageTests {
 		}
 	}
 
+	@Test
+	void onceInactiveTheIdsItPutAreTakenOutAndOthersLeftAlone() {
+		Scope scope = this.storage.attach(Context.root().with(this.outer));
+		TraceMdc.deactivate();
+		try {
+			try (Scope root = this.storage.attach(Context.root())) {
+				assertThat(MDC.get(TraceMdc.TRACE_ID)).isNull();
+				assertThat(MDC.get(TraceMdc.SPAN_ID)).isNull();
+				MDC.put(TraceMdc.TRACE_ID, "put by the application");
+			}
+			try (Scope again = this.storage.attach(Context.root().with(this.inner))) {
+				assertThat(MDC.get(TraceMdc.TRACE_ID)).isEqualTo("put by the application");
+			}
+		}
+		finally {
+			TraceMdc.activate();
+			scope.close();
+		}
+	}
+
 	private static Span span(String traceId, String spanId, TraceFlags flags) {
 		return Span.wrap(SpanContext.create(traceId, spanId, flags, TraceState.getDefault()));
 	}

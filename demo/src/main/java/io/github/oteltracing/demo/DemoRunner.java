@@ -2,7 +2,9 @@ package io.github.oteltracing.demo;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +60,9 @@ public final class DemoRunner {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	// 128 + SIGPIPE, what a shell reports for a command that wrote to a closed pipe.
+	static final int OUTPUT_CLOSED_STATUS = 141;
+
 	private final Options options;
 
 	private final PrintStream out;
@@ -80,11 +86,18 @@ public final class DemoRunner {
 			return;
 		}
 		boolean unicode = !options.ascii() && utf8Terminal();
-		PrintStream out = unicode
-				? new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8) : System.out;
+		PrintStream out = new PrintStream(new ClosedOutputDetecting(new FileOutputStream(FileDescriptor.out)), true,
+				unicode ? StandardCharsets.UTF_8 : Charset.defaultCharset());
 		Waterfall waterfall = new Waterfall(unicode ? Waterfall.Glyphs.UNICODE : Waterfall.Glyphs.ASCII);
-		int status = new DemoRunner(options, out).run(waterfall);
-		out.flush();
+		int status;
+		try {
+			status = new DemoRunner(options, out).run(waterfall);
+			out.flush();
+		}
+		catch (OutputClosedException ex) {
+			// Nobody reads any more (./demo.sh | head): stop now, as a command killed by SIGPIPE does.
+			status = OUTPUT_CLOSED_STATUS;
+		}
 		System.exit(status);
 	}
 
@@ -232,6 +245,60 @@ public final class DemoRunner {
 			.findFirst()
 			.map((value) -> value.toUpperCase(Locale.ROOT).replace("-", "").contains("UTF8"))
 			.orElse(false);
+	}
+
+	/**
+	 * Standard output that ends the run when the reader has gone: a {@link PrintStream}
+	 * only records write errors, which would let the demo run on for minutes, printing to
+	 * nobody, while the services it waits for keep running.
+	 */
+	static final class ClosedOutputDetecting extends FilterOutputStream {
+
+		ClosedOutputDetecting(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(int b) {
+			try {
+				this.out.write(b);
+			}
+			catch (IOException ex) {
+				throw new OutputClosedException(ex);
+			}
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			try {
+				this.out.write(bytes, offset, length);
+			}
+			catch (IOException ex) {
+				throw new OutputClosedException(ex);
+			}
+		}
+
+		@Override
+		public void flush() {
+			try {
+				this.out.flush();
+			}
+			catch (IOException ex) {
+				throw new OutputClosedException(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Standard output can no longer be written.
+	 */
+	static final class OutputClosedException extends UncheckedIOException {
+
+		OutputClosedException(IOException cause) {
+			super(cause);
+		}
+
 	}
 
 	/**
