@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 
 import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.micrometer.HttpAwareTracingObservationHandlers;
-import io.github.oteltracing.micrometer.HttpObservations;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
@@ -23,7 +22,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -50,7 +48,6 @@ import org.springframework.util.ReflectionUtils;
 @ConditionalOnTracingEnabled
 @ConditionalOnClass({ OtelTracer.class, OpenTelemetry.class })
 @ConditionalOnBean(OpenTelemetry.class)
-@EnableConfigurationProperties(HttpTracingProperties.class)
 public final class MicrometerTracingBridgeAutoConfiguration {
 
 	// Spring Boot's own orders for these handlers, so that grouping works the same.
@@ -76,39 +73,34 @@ public final class MicrometerTracingBridgeAutoConfiguration {
 
 	/**
 	 * Replaces Spring Boot's tracing observation handlers (which back off for beans of
-	 * their types) with ones that skip HTTP observations.
+	 * their types) with ones that never make spans for HTTP observations, whether the
+	 * starter's HTTP tracing is on or off.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.observation.ObservationHandler")
 	static class ObservationHandlersConfiguration {
 
 		@Bean
-		HttpObservations tracingHttpObservations(HttpTracingProperties properties) {
-			return new HttpObservations(properties.getServer().isEnabled(), properties.getClient().isEnabled());
-		}
-
-		@Bean
 		@ConditionalOnMissingBean
 		@Order(DEFAULT_HANDLER_ORDER)
-		DefaultTracingObservationHandler defaultTracingObservationHandler(io.micrometer.tracing.Tracer tracer,
-				HttpObservations http) {
-			return HttpAwareTracingObservationHandlers.defaultHandler(tracer, http);
+		DefaultTracingObservationHandler defaultTracingObservationHandler(io.micrometer.tracing.Tracer tracer) {
+			return HttpAwareTracingObservationHandlers.defaultHandler(tracer);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		@Order(SENDER_HANDLER_ORDER)
 		PropagatingSenderTracingObservationHandler<?> propagatingSenderTracingObservationHandler(
-				io.micrometer.tracing.Tracer tracer, Propagator propagator, HttpObservations http) {
-			return HttpAwareTracingObservationHandlers.senderHandler(tracer, propagator, http);
+				io.micrometer.tracing.Tracer tracer, Propagator propagator) {
+			return HttpAwareTracingObservationHandlers.senderHandler(tracer, propagator);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		@Order(RECEIVER_HANDLER_ORDER)
 		PropagatingReceiverTracingObservationHandler<?> propagatingReceiverTracingObservationHandler(
-				io.micrometer.tracing.Tracer tracer, Propagator propagator, HttpObservations http) {
-			return HttpAwareTracingObservationHandlers.receiverHandler(tracer, propagator, http);
+				io.micrometer.tracing.Tracer tracer, Propagator propagator) {
+			return HttpAwareTracingObservationHandlers.receiverHandler(tracer, propagator);
 		}
 
 	}
