@@ -10,9 +10,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The span exporter chosen by {@code tracing.exporter.type} and the batch processor that
- * feeds it off the application's threads, watched by a {@link SpanExportMonitor}.
+ * feeds it, and any other exporter bean, off the application's threads, watched by a
+ * {@link SpanExportMonitor}. After Spring Boot's Zipkin support, so that its exporter is
+ * fed too.
  */
-@AutoConfiguration(beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+@AutoConfiguration(afterName = { "org.springframework.boot.actuate.autoconfigure.tracing.zipkin.ZipkinAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.zipkin.ZipkinWithOpenTelemetryTracingAutoConfiguration" },
+		beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
 		"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration",
 		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
 		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration" })
