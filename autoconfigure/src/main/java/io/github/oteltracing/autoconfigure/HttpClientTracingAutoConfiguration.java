@@ -1,5 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.boot.SpringBootAutoConfigurations;
 import io.github.oteltracing.boot.SpringBootGeneration;
 import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.http.client.HttpClientTracingPostProcessor;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
@@ -23,11 +25,14 @@ import org.springframework.web.client.RestTemplate;
  * CLIENT spans and context propagation for RestTemplate, RestClient and WebClient:
  * their beans and builder beans are post-processed, and Spring Boot's
  * {@code RestTemplateBuilder} is customized, so clients built from either are traced.
+ * Backs off without an {@link OpenTelemetry} bean: clients then work untraced.
  */
-@AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
+@AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class,
+		afterName = { SpringBootAutoConfigurations.OPEN_TELEMETRY_3, SpringBootAutoConfigurations.OPEN_TELEMETRY_4 })
 @ConditionalOnTracingEnabled
 @ConditionalOnBooleanProperty(name = "tracing.http.client.enabled", matchIfMissing = true)
 @ConditionalOnClass({ OpenTelemetry.class, org.springframework.http.client.ClientHttpRequestInterceptor.class })
+@ConditionalOnBean(OpenTelemetry.class)
 @Import(HttpClientTracingAutoConfiguration.RestTemplateCustomizerRegistrar.class)
 public final class HttpClientTracingAutoConfiguration {
 

@@ -1,5 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.boot.SpringBootAutoConfigurations;
 import io.github.oteltracing.exporter.SpanExportMonitor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 
@@ -14,8 +15,7 @@ import org.springframework.context.annotation.Import;
  * {@link SpanExportMonitor}. After Spring Boot's Zipkin support, so that its exporter is
  * fed too.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.actuate.autoconfigure.tracing.zipkin.ZipkinAutoConfiguration",
-		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.zipkin.ZipkinWithOpenTelemetryTracingAutoConfiguration" },
+@AutoConfiguration(afterName = { SpringBootAutoConfigurations.ZIPKIN_3, SpringBootAutoConfigurations.ZIPKIN_4 },
 		beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
 		"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration",
 		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
