@@ -3,6 +3,7 @@ package io.github.oteltracing.autoconfigure;
 import java.lang.reflect.Method;
 
 import io.github.oteltracing.boot.SpringBootTypes;
+import io.github.oteltracing.internal.StarterTracers;
 import io.github.oteltracing.micrometer.HttpAwareTracingObservationHandlers;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
@@ -50,6 +51,8 @@ import org.springframework.util.ReflectionUtils;
 @ConditionalOnBean(OpenTelemetry.class)
 public final class MicrometerTracingBridgeAutoConfiguration {
 
+	static final String MICROMETER_SCOPE = "io.github.oteltracing.micrometer";
+
 	// Spring Boot's own orders for these handlers, so that grouping works the same.
 	static final int RECEIVER_HANDLER_ORDER = 1000;
 
@@ -61,14 +64,14 @@ public final class MicrometerTracingBridgeAutoConfiguration {
 	@ConditionalOnMissingBean(io.micrometer.tracing.Tracer.class)
 	OtelTracer micrometerOtelTracer(OpenTelemetry openTelemetry) {
 		Slf4JEventListener mdc = new Slf4JEventListener();
-		return new OtelTracer(openTelemetry.getTracer("io.github.oteltracing.micrometer"), new OtelCurrentTraceContext(),
+		return new OtelTracer(StarterTracers.tracer(openTelemetry, MICROMETER_SCOPE), new OtelCurrentTraceContext(),
 				mdc::onEvent);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(Propagator.class)
 	OtelPropagator micrometerOtelPropagator(OpenTelemetry openTelemetry) {
-		return new OtelPropagator(openTelemetry.getPropagators(), openTelemetry.getTracer("io.github.oteltracing.micrometer"));
+		return new OtelPropagator(openTelemetry.getPropagators(), StarterTracers.tracer(openTelemetry, MICROMETER_SCOPE));
 	}
 
 	/**

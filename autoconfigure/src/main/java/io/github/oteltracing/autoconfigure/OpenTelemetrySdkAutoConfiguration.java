@@ -1,11 +1,16 @@
 package io.github.oteltracing.autoconfigure;
 
+import java.math.BigDecimal;
 import java.util.List;
 
+import io.github.oteltracing.exporter.OtlpExporterSettings;
+import io.github.oteltracing.exporter.SpanExportTargets;
+import io.github.oteltracing.sampling.SamplingStrategy;
 import io.github.oteltracing.sdk.GlobalOpenTelemetryRegistration;
 import io.github.oteltracing.sdk.KeepSpansValidProcessor;
 import io.github.oteltracing.sdk.ServiceResource;
 import io.github.oteltracing.sdk.TracerProviderShutdown;
+import io.github.oteltracing.sdk.TracingStartupLog;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -16,8 +21,11 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.semconv.ServiceAttributes;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -76,11 +84,15 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 	/**
 	 * The tracer provider, unless the application has its own. Closed with the context
-	 * after flushing what is queued, within the export timeout.
+	 * after flushing what is queued, within the export timeout. Its set-up is logged in
+	 * one line at start-up.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SdkTracerProvider.class)
 	static class TracerProviderConfiguration {
+
+		// The bean name of SamplingAutoConfiguration's sampler.
+		private static final String STARTER_SAMPLER = "tracingSampler";
 
 		@Bean(destroyMethod = "")
 		SdkTracerProvider sdkTracerProvider(Resource resource, ObjectProvider<Sampler> sampler,
@@ -99,9 +111,38 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		}
 
 		@Bean
+		TracingStartupLog tracingStartupLog(Resource resource, ObjectProvider<SpanExporter> exporters,
+				ObjectProvider<OtlpExporterSettings> otlpSettings, ObjectProvider<Sampler> sampler,
+				ObjectProvider<SamplingProperties> sampling, BeanFactory beanFactory) {
+			return new TracingStartupLog(() -> TracingStartupLog.line(
+					resource.getAttribute(ServiceAttributes.SERVICE_NAME),
+					SpanExportTargets.summarize(exporters.orderedStream().toList(), otlpSettings.getIfAvailable()),
+					describeSampler(sampler.getIfAvailable(), sampling.getIfAvailable(),
+							beanFactory.containsBean(STARTER_SAMPLER))));
+		}
+
+		@Bean
 		TracerProviderShutdown tracingTracerProviderShutdown(SdkTracerProvider tracerProvider,
 				ExporterProperties properties) {
 			return new TracerProviderShutdown(tracerProvider, properties.getBatch().getExportTimeout());
+		}
+
+		// The starter's sampler is told by its settings; an application's by its own description.
+		private static String describeSampler(Sampler sampler, SamplingProperties sampling, boolean startersSampler) {
+			if (sampler == null) {
+				return Sampler.alwaysOn().getDescription();
+			}
+			if (!startersSampler || sampling == null) {
+				return sampler.getDescription();
+			}
+			SamplingStrategy strategy = sampling.getStrategy();
+			return switch (strategy) {
+				case RATIO, PARENT_BASED_RATIO -> strategy + " " + sampling.getRatio();
+				case RATE_LIMITED -> strategy + " " + BigDecimal.valueOf(sampling.getRateLimit())
+					.stripTrailingZeros()
+					.toPlainString() + "/s";
+				default -> strategy.toString();
+			};
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -21,7 +22,7 @@ public final class SpanExportTargets {
 	}
 
 	/**
-	 * Describes the exporters the batch processor feeds.
+	 * Names where the exporters the batch processor feeds send spans.
 	 * @param exporters the exporters, in order
 	 * @param otlpSettings the settings of the starter's OTLP exporter, or {@code null}
 	 * without one
@@ -29,10 +30,31 @@ public final class SpanExportTargets {
 	 * separated by commas
 	 */
 	public static String describe(List<SpanExporter> exporters, OtlpExporterSettings otlpSettings) {
+		return describe(exporters, otlpSettings, (settings) -> safeUrl(settings.exportUrl()), ", ");
+	}
+
+	/**
+	 * Says how the exporters send spans, for the start-up log line.
+	 * @param exporters the exporters, in order
+	 * @param otlpSettings the settings of the starter's OTLP exporter, or {@code null}
+	 * without one
+	 * @return such as {@code OTLP http/protobuf to http://collector:4318/v1/traces (gzip)},
+	 * or an exporter's simple class name, for each, or {@code no span exporter}
+	 */
+	public static String summarize(List<SpanExporter> exporters, OtlpExporterSettings otlpSettings) {
+		if (exporters.isEmpty()) {
+			return "no span exporter";
+		}
+		return describe(exporters, otlpSettings, (settings) -> "OTLP " + settings.protocol() + " to "
+				+ safeUrl(settings.exportUrl()) + " (" + settings.compression() + ")", " and ");
+	}
+
+	private static String describe(List<SpanExporter> exporters, OtlpExporterSettings otlpSettings,
+			Function<OtlpExporterSettings, String> otlp, String separator) {
 		return exporters.stream()
-			.map((exporter) -> (otlpSettings != null && isOtlp(exporter)) ? safeUrl(otlpSettings.exportUrl())
+			.map((exporter) -> (otlpSettings != null && isOtlp(exporter)) ? otlp.apply(otlpSettings)
 					: exporter.getClass().getSimpleName())
-			.collect(Collectors.joining(", "));
+			.collect(Collectors.joining(separator));
 	}
 
 	private static boolean isOtlp(SpanExporter exporter) {

@@ -3,6 +3,7 @@ package io.github.oteltracing.http.client;
 import java.net.URI;
 
 import io.github.oteltracing.http.HttpSpans;
+import io.github.oteltracing.internal.StarterTracers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -61,7 +62,7 @@ final class ClientSpans {
 	private Tracer tracer() {
 		Tracer tracer = this.tracer;
 		if (tracer == null) {
-			tracer = this.openTelemetry.getTracer(HttpSpans.INSTRUMENTATION_SCOPE);
+			tracer = StarterTracers.tracer(this.openTelemetry, HttpSpans.INSTRUMENTATION_SCOPE);
 			this.tracer = tracer;
 		}
 		return tracer;

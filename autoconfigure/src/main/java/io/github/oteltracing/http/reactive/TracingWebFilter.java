@@ -8,6 +8,7 @@ import io.github.oteltracing.context.OtelContextAccessor;
 import io.github.oteltracing.http.BoundedHeaders;
 import io.github.oteltracing.http.ExcludedPaths;
 import io.github.oteltracing.http.HttpSpans;
+import io.github.oteltracing.internal.StarterTracers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -112,7 +113,7 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 	private Tracer tracer() {
 		Tracer tracer = this.tracer;
 		if (tracer == null) {
-			tracer = this.openTelemetry.getTracer(HttpSpans.INSTRUMENTATION_SCOPE);
+			tracer = StarterTracers.tracer(this.openTelemetry, HttpSpans.INSTRUMENTATION_SCOPE);
 			this.tracer = tracer;
 		}
 		return tracer;

@@ -6,6 +6,7 @@ import java.util.Collections;
 import io.github.oteltracing.http.BoundedHeaders;
 import io.github.oteltracing.http.ExcludedPaths;
 import io.github.oteltracing.http.HttpSpans;
+import io.github.oteltracing.internal.StarterTracers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -127,7 +128,7 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 	private Tracer tracer() {
 		Tracer tracer = this.tracer;
 		if (tracer == null) {
-			tracer = this.openTelemetry.getTracer(HttpSpans.INSTRUMENTATION_SCOPE);
+			tracer = StarterTracers.tracer(this.openTelemetry, HttpSpans.INSTRUMENTATION_SCOPE);
 			this.tracer = tracer;
 		}
 		return tracer;
