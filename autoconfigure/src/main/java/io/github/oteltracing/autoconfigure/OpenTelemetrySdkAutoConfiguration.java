@@ -3,6 +3,8 @@ package io.github.oteltracing.autoconfigure;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.github.oteltracing.boot.SpringBootGeneration.Callback;
+import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.exporter.OtlpExporterSettings;
 import io.github.oteltracing.exporter.SpanExportTargets;
 import io.github.oteltracing.sampling.SamplingStrategy;
@@ -26,6 +28,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.semconv.ServiceAttributes;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -53,6 +56,9 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties({ TracingProperties.class, ExporterProperties.class })
 public final class OpenTelemetrySdkAutoConfiguration {
 
+	// The bean name of SpanExportConfigurations' batch processor.
+	private static final String STARTERS_BATCH_PROCESSOR = "tracingBatchSpanProcessor";
+
 	@Bean
 	@ConditionalOnMissingBean
 	Resource tracingResource(TracingProperties properties, Environment environment,
@@ -77,6 +83,13 @@ public final class OpenTelemetrySdkAutoConfiguration {
 	}
 
 	@Bean
+	UnusedExtensionBeansWarning tracingUnusedExtensionBeansWarning(ListableBeanFactory beanFactory) {
+		return new UnusedExtensionBeansWarning(beanFactory,
+				beanFactory.getBeanNamesForType(TracerProviderShutdown.class, true, false).length > 0,
+				beanFactory.containsBean(STARTERS_BATCH_PROCESSOR));
+	}
+
+	@Bean
 	@ConditionalOnBooleanProperty("tracing.register-global")
 	GlobalOpenTelemetryRegistration tracingGlobalRegistration(OpenTelemetry openTelemetry) {
 		return new GlobalOpenTelemetryRegistration(openTelemetry);
@@ -97,7 +110,7 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		@Bean(destroyMethod = "")
 		SdkTracerProvider sdkTracerProvider(Resource resource, ObjectProvider<Sampler> sampler,
 				ObjectProvider<SpanProcessor> spanProcessors,
-				ObjectProvider<SdkTracerProviderCustomizer> customizers) {
+				ObjectProvider<SdkTracerProviderCustomizer> customizers, BeanFactory beanFactory) {
 			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
 				.setResource(resource)
 				.setSampler(sampler.getIfAvailable(Sampler::alwaysOn));
@@ -107,6 +120,8 @@ public final class OpenTelemetrySdkAutoConfiguration {
 				builder.addSpanProcessor(new KeepSpansValidProcessor());
 			}
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			// Spring Boot's customizers too: its tracer provider backs off for this one.
+			SpringBootTypes.applyCallbacks(beanFactory, Callback.SDK_TRACER_PROVIDER_BUILDER, builder);
 			return builder.build();
 		}
 

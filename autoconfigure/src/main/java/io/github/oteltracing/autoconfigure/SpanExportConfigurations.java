@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.oteltracing.boot.SpringBootGeneration.Callback;
+import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.env.OtelVariables;
 import io.github.oteltracing.exporter.OtlpExporterSettings;
+import io.github.oteltracing.exporter.OtlpProtocol;
 import io.github.oteltracing.exporter.OtlpSpanExporters;
 import io.github.oteltracing.exporter.SpanExportMonitor;
 import io.github.oteltracing.exporter.SpanExportTargets;
+import io.github.oteltracing.micrometer.MicrometerSpanExportHooks;
 import io.github.oteltracing.redaction.RedactingSpanExporter;
 import io.github.oteltracing.redaction.SpanRedactor;
 import io.opentelemetry.exporter.logging.LoggingSpanExporter;
@@ -17,6 +21,7 @@ import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -52,9 +57,13 @@ final class SpanExportConfigurations {
 					otlp.getCompression(), otlp.getTimeout(), readTrustedCertificates(otlp.getTrustedCertificates()));
 		}
 
+		// Spring Boot's builder customizers apply to the starter's exporter, which replaces its own.
 		@Bean
-		SpanExporter tracingOtlpSpanExporter(OtlpExporterSettings settings) {
-			return OtlpSpanExporters.create(settings);
+		SpanExporter tracingOtlpSpanExporter(OtlpExporterSettings settings, BeanFactory beanFactory) {
+			Callback customizer = (settings.protocol() == OtlpProtocol.GRPC) ? Callback.OTLP_GRPC_SPAN_EXPORTER_BUILDER
+					: Callback.OTLP_HTTP_SPAN_EXPORTER_BUILDER;
+			return OtlpSpanExporters.create(settings,
+					(builder) -> SpringBootTypes.applyCallbacks(beanFactory, customizer, builder));
 		}
 
 		private static byte[] readTrustedCertificates(String path) {
@@ -87,9 +96,10 @@ final class SpanExportConfigurations {
 
 	/**
 	 * The batch processor, unless the application has its own. It exports to every
-	 * exporter bean at once; what it exports is redacted first (where a
-	 * {@link SpanRedactor} exists), and every outcome is reported to the monitor; the
-	 * processor reports its queue and dropped spans to the monitor too.
+	 * exporter bean at once, behind Micrometer's export hooks where the application has
+	 * any; what it exports is redacted first (where a {@link SpanRedactor} exists), and
+	 * every outcome is reported to the monitor; the processor reports its queue and
+	 * dropped spans to the monitor too.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(SpanExporter.class)
@@ -106,9 +116,11 @@ final class SpanExportConfigurations {
 
 		@Bean
 		BatchSpanProcessor tracingBatchSpanProcessor(ObjectProvider<SpanExporter> exporters,
-				SpanExportMonitor monitor, ExporterProperties properties, ObjectProvider<SpanRedactor> redactor) {
+				SpanExportMonitor monitor, ExporterProperties properties, ObjectProvider<SpanRedactor> redactor,
+				BeanFactory beanFactory) {
 			ExporterProperties.Batch batch = properties.getBatch();
-			SpanExporter all = SpanExporter.composite(exporters.orderedStream().toList());
+			SpanExporter all = MicrometerSpanExportHooks
+				.apply(SpanExporter.composite(exporters.orderedStream().toList()), beanFactory);
 			SpanExporter redacting = RedactingSpanExporter.wrap(all, redactor.getIfAvailable());
 			return BatchSpanProcessor.builder(monitor.monitor(redacting))
 				.setMaxQueueSize(batch.getMaxQueueSize())

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Beans whose type is a Spring Boot type that is not the same in every generation, so
@@ -66,6 +69,28 @@ public final class SpringBootTypes {
 			return InvocationHandler.invokeDefault(proxy, invoked, args);
 		};
 		return Proxy.newProxyInstance(callbackType.getClassLoader(), new Class<?>[] { callbackType }, handler);
+	}
+
+	/**
+	 * Applies every bean of one of Spring Boot's callback types, in order, to an object,
+	 * as Spring Boot would: for example each {@code SdkTracerProviderBuilderCustomizer} to
+	 * the starter's tracer provider builder.
+	 * @param beanFactory where the beans are
+	 * @param callback the callback
+	 * @param argument what each bean's one method is called with
+	 */
+	public static void applyCallbacks(BeanFactory beanFactory, SpringBootGeneration.Callback callback,
+			Object argument) {
+		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : SpringBootTypes.class.getClassLoader();
+		Class<?> callbackType = SpringBootGeneration.of(classLoader).callback(callback, classLoader);
+		if (callbackType == null) {
+			return;
+		}
+		Method method = singleAbstractMethod(callbackType);
+		beanFactory.getBeanProvider(callbackType)
+			.orderedStream()
+			.forEach((bean) -> ReflectionUtils.invokeMethod(method, bean, argument));
 	}
 
 	// Checked up front, so that a changed Spring Boot interface fails at start-up, not per call.
