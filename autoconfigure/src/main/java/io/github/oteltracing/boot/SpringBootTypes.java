@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -54,21 +55,35 @@ public final class SpringBootTypes {
 	 */
 	public static Object callback(Class<?> callbackType, Consumer<Object> action) {
 		Method method = singleAbstractMethod(callbackType);
+		return implement(callbackType, method, (args) -> {
+			action.accept(args[0]);
+			return null;
+		});
+	}
+
+	/**
+	 * Implements one abstract method of a Spring Boot interface; its default methods keep
+	 * their own code.
+	 * @param type the interface
+	 * @param method its abstract method
+	 * @param body what the method does with its arguments
+	 * @return the implementation
+	 */
+	static Object implement(Class<?> type, Method method, Function<Object[], Object> body) {
 		InvocationHandler handler = (proxy, invoked, args) -> {
 			if (invoked.getDeclaringClass() == Object.class) {
 				return switch (invoked.getName()) {
 					case "equals" -> proxy == args[0];
 					case "hashCode" -> System.identityHashCode(proxy);
-					default -> "Tracing " + callbackType.getName();
+					default -> "Tracing " + type.getName();
 				};
 			}
 			if (invoked.equals(method)) {
-				action.accept(args[0]);
-				return null;
+				return body.apply(args);
 			}
 			return InvocationHandler.invokeDefault(proxy, invoked, args);
 		};
-		return Proxy.newProxyInstance(callbackType.getClassLoader(), new Class<?>[] { callbackType }, handler);
+		return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, handler);
 	}
 
 	/**
