@@ -6,9 +6,6 @@ import io.github.oteltracing.exporter.SpanExportMonitor;
 import io.github.oteltracing.health.SpanExportHealth;
 import io.github.oteltracing.health.SpanExportHealthIndicator;
 
-import org.springframework.beans.factory.BeanClassLoaderAware;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
@@ -57,31 +53,14 @@ public final class ExportHealthAutoConfiguration {
 
 	}
 
-	static class Boot4HealthIndicatorRegistrar
-			implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware, BeanFactoryAware {
-
-		private ClassLoader classLoader;
-
-		private BeanFactory beanFactory;
-
-		@Override
-		public void setBeanClassLoader(ClassLoader classLoader) {
-			this.classLoader = classLoader;
-		}
-
-		@Override
-		public void setBeanFactory(BeanFactory beanFactory) {
-			this.beanFactory = beanFactory;
-		}
+	static class Boot4HealthIndicatorRegistrar extends SpringBootTypedBeanRegistrar {
 
 		@Override
 		public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-			SpringBootTypes.register(registry, BEAN_NAME, SpringBootHealth.boot4HealthIndicator(this.classLoader),
-					() -> {
-						SpanExportMonitor monitor = this.beanFactory.getBean(SpanExportMonitor.class);
-						return SpringBootHealth.boot4UpIndicator(this.classLoader,
-								() -> SpanExportHealth.details(monitor));
-					});
+			SpringBootTypes.register(registry, BEAN_NAME, SpringBootHealth.boot4HealthIndicator(classLoader()), () -> {
+				SpanExportMonitor monitor = beanFactory().getBean(SpanExportMonitor.class);
+				return SpringBootHealth.boot4UpIndicator(classLoader(), () -> SpanExportHealth.details(monitor));
+			});
 		}
 
 	}

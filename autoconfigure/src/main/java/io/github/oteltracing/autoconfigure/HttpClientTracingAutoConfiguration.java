@@ -6,9 +6,6 @@ import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.http.client.HttpClientTracingPostProcessor;
 import io.opentelemetry.api.OpenTelemetry;
 
-import org.springframework.beans.factory.BeanClassLoaderAware;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.web.client.RestTemplate;
 
@@ -47,31 +43,16 @@ public final class HttpClientTracingAutoConfiguration {
 	 * customizer interface is in another package on Spring Boot 4, so the bean is
 	 * registered with the type of the running generation.
 	 */
-	static class RestTemplateCustomizerRegistrar
-			implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware, BeanFactoryAware {
-
-		private ClassLoader classLoader;
-
-		private BeanFactory beanFactory;
-
-		@Override
-		public void setBeanClassLoader(ClassLoader classLoader) {
-			this.classLoader = classLoader;
-		}
-
-		@Override
-		public void setBeanFactory(BeanFactory beanFactory) {
-			this.beanFactory = beanFactory;
-		}
+	static class RestTemplateCustomizerRegistrar extends SpringBootTypedBeanRegistrar {
 
 		@Override
 		public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-			Class<?> customizer = SpringBootGeneration.of(this.classLoader).restTemplateCustomizer(this.classLoader);
+			Class<?> customizer = SpringBootGeneration.of(classLoader()).restTemplateCustomizer(classLoader());
 			if (customizer == null) {
 				return;
 			}
 			SpringBootTypes.register(registry, "tracingRestTemplateCustomizer", customizer, () -> {
-				HttpClientTracingPostProcessor tracing = this.beanFactory.getBean(HttpClientTracingPostProcessor.class);
+				HttpClientTracingPostProcessor tracing = beanFactory().getBean(HttpClientTracingPostProcessor.class);
 				return SpringBootTypes.callback(customizer, (restTemplate) -> tracing.trace((RestTemplate) restTemplate));
 			});
 		}

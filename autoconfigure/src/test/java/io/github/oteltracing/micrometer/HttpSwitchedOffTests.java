@@ -74,9 +74,7 @@ class HttpSwitchedOffTests {
 	void mvcSwitchedOffMakesNoHttpSpansButKeepsHttpMetrics() throws Exception {
 		try (ConfigurableApplicationContext context = start(MvcApp.class, WebApplicationType.SERVLET)) {
 			assertThat(get(context, "/work")).isEqualTo("pong");
-			awaitTimer(context, "http.server.requests", "/ping");
-			awaitTimer(context, "http.server.requests", "/work");
-			awaitTimer(context, "http.client.requests", "/ping");
+			awaitHttpMetrics(context);
 			assertExportedOnly(context, "work");
 		}
 	}
@@ -85,9 +83,7 @@ class HttpSwitchedOffTests {
 	void webFluxSwitchedOffMakesNoHttpSpansButKeepsHttpMetrics() throws Exception {
 		try (ConfigurableApplicationContext context = start(ReactiveApp.class, WebApplicationType.REACTIVE)) {
 			assertThat(get(context, "/work")).isEqualTo("pong");
-			awaitTimer(context, "http.server.requests", "/ping");
-			awaitTimer(context, "http.server.requests", "/work");
-			awaitTimer(context, "http.client.requests", "/ping");
+			awaitHttpMetrics(context);
 			context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("marker").startSpan().end();
 			assertExportedOnly(context, "marker");
 		}
@@ -110,7 +106,13 @@ class HttpSwitchedOffTests {
 		return response.body();
 	}
 
-	// The metric is recorded when the observation stops, which is when a span of it would end.
+	// A metric is recorded when its observation stops, which is when a span of it would end.
+	private static void awaitHttpMetrics(ConfigurableApplicationContext context) throws InterruptedException {
+		awaitTimer(context, "http.server.requests", "/ping");
+		awaitTimer(context, "http.server.requests", "/work");
+		awaitTimer(context, "http.client.requests", "/ping");
+	}
+
 	private static void awaitTimer(ConfigurableApplicationContext context, String name, String uri)
 			throws InterruptedException {
 		MeterRegistry registry = context.getBean(MeterRegistry.class);
