@@ -1,21 +1,19 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.boot.SpringBootAutoConfigurations;
 import io.github.oteltracing.boot.SpringBootGeneration;
 import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.http.client.HttpClientTracingPostProcessor;
 import io.opentelemetry.api.OpenTelemetry;
 
-import org.springframework.beans.factory.BeanClassLoaderAware;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.web.client.RestTemplate;
 
@@ -23,11 +21,14 @@ import org.springframework.web.client.RestTemplate;
  * CLIENT spans and context propagation for RestTemplate, RestClient and WebClient:
  * their beans and builder beans are post-processed, and Spring Boot's
  * {@code RestTemplateBuilder} is customized, so clients built from either are traced.
+ * Backs off without an {@link OpenTelemetry} bean: clients then work untraced.
  */
-@AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
+@AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class,
+		afterName = { SpringBootAutoConfigurations.OPEN_TELEMETRY_3, SpringBootAutoConfigurations.OPEN_TELEMETRY_4 })
 @ConditionalOnTracingEnabled
 @ConditionalOnBooleanProperty(name = "tracing.http.client.enabled", matchIfMissing = true)
 @ConditionalOnClass({ OpenTelemetry.class, org.springframework.http.client.ClientHttpRequestInterceptor.class })
+@ConditionalOnBean(OpenTelemetry.class)
 @Import(HttpClientTracingAutoConfiguration.RestTemplateCustomizerRegistrar.class)
 public final class HttpClientTracingAutoConfiguration {
 
@@ -42,31 +43,16 @@ public final class HttpClientTracingAutoConfiguration {
 	 * customizer interface is in another package on Spring Boot 4, so the bean is
 	 * registered with the type of the running generation.
 	 */
-	static class RestTemplateCustomizerRegistrar
-			implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware, BeanFactoryAware {
-
-		private ClassLoader classLoader;
-
-		private BeanFactory beanFactory;
-
-		@Override
-		public void setBeanClassLoader(ClassLoader classLoader) {
-			this.classLoader = classLoader;
-		}
-
-		@Override
-		public void setBeanFactory(BeanFactory beanFactory) {
-			this.beanFactory = beanFactory;
-		}
+	static class RestTemplateCustomizerRegistrar extends SpringBootTypedBeanRegistrar {
 
 		@Override
 		public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-			Class<?> customizer = SpringBootGeneration.of(this.classLoader).restTemplateCustomizer(this.classLoader);
+			Class<?> customizer = SpringBootGeneration.of(classLoader()).restTemplateCustomizer(classLoader());
 			if (customizer == null) {
 				return;
 			}
 			SpringBootTypes.register(registry, "tracingRestTemplateCustomizer", customizer, () -> {
-				HttpClientTracingPostProcessor tracing = this.beanFactory.getBean(HttpClientTracingPostProcessor.class);
+				HttpClientTracingPostProcessor tracing = beanFactory().getBean(HttpClientTracingPostProcessor.class);
 				return SpringBootTypes.callback(customizer, (restTemplate) -> tracing.trace((RestTemplate) restTemplate));
 			});
 		}

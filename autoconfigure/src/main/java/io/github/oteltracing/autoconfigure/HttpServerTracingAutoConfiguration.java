@@ -1,5 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.boot.SpringBootAutoConfigurations;
 import io.github.oteltracing.http.ExcludedPaths;
 import io.github.oteltracing.http.ServerSpans;
 import io.github.oteltracing.http.reactive.TracingWebFilter;
@@ -22,9 +23,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * SERVER spans for incoming Spring MVC and WebFlux requests.
+ * SERVER spans for incoming Spring MVC and WebFlux requests. Backs off without an
+ * {@link OpenTelemetry} bean: requests are then served untraced.
  */
-@AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
+@AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class,
+		afterName = { SpringBootAutoConfigurations.OPEN_TELEMETRY_3, SpringBootAutoConfigurations.OPEN_TELEMETRY_4 })
 @ConditionalOnTracingEnabled
 @ConditionalOnBooleanProperty(name = "tracing.http.server.enabled", matchIfMissing = true)
 @ConditionalOnBean(OpenTelemetry.class)

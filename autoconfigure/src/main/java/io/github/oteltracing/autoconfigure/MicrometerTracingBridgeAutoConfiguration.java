@@ -3,8 +3,8 @@ package io.github.oteltracing.autoconfigure;
 import java.lang.reflect.Method;
 
 import io.github.oteltracing.boot.SpringBootTypes;
+import io.github.oteltracing.internal.StarterTracers;
 import io.github.oteltracing.micrometer.HttpAwareTracingObservationHandlers;
-import io.github.oteltracing.micrometer.HttpObservations;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
@@ -23,7 +23,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -50,8 +49,9 @@ import org.springframework.util.ReflectionUtils;
 @ConditionalOnTracingEnabled
 @ConditionalOnClass({ OtelTracer.class, OpenTelemetry.class })
 @ConditionalOnBean(OpenTelemetry.class)
-@EnableConfigurationProperties(HttpTracingProperties.class)
 public final class MicrometerTracingBridgeAutoConfiguration {
+
+	static final String MICROMETER_SCOPE = "io.github.oteltracing.micrometer";
 
 	// Spring Boot's own orders for these handlers, so that grouping works the same.
 	static final int RECEIVER_HANDLER_ORDER = 1000;
@@ -64,51 +64,46 @@ public final class MicrometerTracingBridgeAutoConfiguration {
 	@ConditionalOnMissingBean(io.micrometer.tracing.Tracer.class)
 	OtelTracer micrometerOtelTracer(OpenTelemetry openTelemetry) {
 		Slf4JEventListener mdc = new Slf4JEventListener();
-		return new OtelTracer(openTelemetry.getTracer("io.github.oteltracing.micrometer"), new OtelCurrentTraceContext(),
+		return new OtelTracer(StarterTracers.tracer(openTelemetry, MICROMETER_SCOPE), new OtelCurrentTraceContext(),
 				mdc::onEvent);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(Propagator.class)
 	OtelPropagator micrometerOtelPropagator(OpenTelemetry openTelemetry) {
-		return new OtelPropagator(openTelemetry.getPropagators(), openTelemetry.getTracer("io.github.oteltracing.micrometer"));
+		return new OtelPropagator(openTelemetry.getPropagators(), StarterTracers.tracer(openTelemetry, MICROMETER_SCOPE));
 	}
 
 	/**
 	 * Replaces Spring Boot's tracing observation handlers (which back off for beans of
-	 * their types) with ones that skip HTTP observations.
+	 * their types) with ones that never make spans for HTTP observations, whether the
+	 * starter's HTTP tracing is on or off.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.observation.ObservationHandler")
 	static class ObservationHandlersConfiguration {
 
 		@Bean
-		HttpObservations tracingHttpObservations(HttpTracingProperties properties) {
-			return new HttpObservations(properties.getServer().isEnabled(), properties.getClient().isEnabled());
-		}
-
-		@Bean
 		@ConditionalOnMissingBean
 		@Order(DEFAULT_HANDLER_ORDER)
-		DefaultTracingObservationHandler defaultTracingObservationHandler(io.micrometer.tracing.Tracer tracer,
-				HttpObservations http) {
-			return HttpAwareTracingObservationHandlers.defaultHandler(tracer, http);
+		DefaultTracingObservationHandler defaultTracingObservationHandler(io.micrometer.tracing.Tracer tracer) {
+			return HttpAwareTracingObservationHandlers.defaultHandler(tracer);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		@Order(SENDER_HANDLER_ORDER)
 		PropagatingSenderTracingObservationHandler<?> propagatingSenderTracingObservationHandler(
-				io.micrometer.tracing.Tracer tracer, Propagator propagator, HttpObservations http) {
-			return HttpAwareTracingObservationHandlers.senderHandler(tracer, propagator, http);
+				io.micrometer.tracing.Tracer tracer, Propagator propagator) {
+			return HttpAwareTracingObservationHandlers.senderHandler(tracer, propagator);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		@Order(RECEIVER_HANDLER_ORDER)
 		PropagatingReceiverTracingObservationHandler<?> propagatingReceiverTracingObservationHandler(
-				io.micrometer.tracing.Tracer tracer, Propagator propagator, HttpObservations http) {
-			return HttpAwareTracingObservationHandlers.receiverHandler(tracer, propagator, http);
+				io.micrometer.tracing.Tracer tracer, Propagator propagator) {
+			return HttpAwareTracingObservationHandlers.receiverHandler(tracer, propagator);
 		}
 
 	}

@@ -1,12 +1,19 @@
 package io.github.oteltracing.autoconfigure;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import io.github.oteltracing.redaction.SpanRedactor;
+import io.github.oteltracing.boot.SpringBootGeneration.Callback;
+import io.github.oteltracing.boot.SpringBootTypes;
+import io.github.oteltracing.exporter.OtlpExporterSettings;
+import io.github.oteltracing.exporter.SpanExportTargets;
+import io.github.oteltracing.sampling.SamplingStrategy;
 import io.github.oteltracing.sdk.GlobalOpenTelemetryRegistration;
 import io.github.oteltracing.sdk.KeepSpansValidProcessor;
 import io.github.oteltracing.sdk.ServiceResource;
 import io.github.oteltracing.sdk.TracerProviderShutdown;
+import io.github.oteltracing.sdk.TracingStartupLog;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -17,8 +24,12 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.semconv.ServiceAttributes;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -45,6 +56,9 @@ import org.springframework.core.env.Environment;
 @ConditionalOnTracingEnabled
 @EnableConfigurationProperties({ TracingProperties.class, ExporterProperties.class })
 public final class OpenTelemetrySdkAutoConfiguration {
+
+	// The bean name of SpanExportConfigurations' batch processor.
+	private static final String STARTERS_BATCH_PROCESSOR = "tracingBatchSpanProcessor";
 
 	/**
 	 * The resource, redacted once here so that a secret among its attributes reaches no
@@ -77,6 +91,13 @@ public final class OpenTelemetrySdkAutoConfiguration {
 	}
 
 	@Bean
+	UnusedExtensionBeansWarning tracingUnusedExtensionBeansWarning(ListableBeanFactory beanFactory) {
+		return new UnusedExtensionBeansWarning(beanFactory,
+				beanFactory.getBeanNamesForType(TracerProviderShutdown.class, true, false).length > 0,
+				beanFactory.containsBean(STARTERS_BATCH_PROCESSOR));
+	}
+
+	@Bean
 	@ConditionalOnBooleanProperty("tracing.register-global")
 	GlobalOpenTelemetryRegistration tracingGlobalRegistration(OpenTelemetry openTelemetry) {
 		return new GlobalOpenTelemetryRegistration(openTelemetry);
@@ -84,16 +105,20 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 	/**
 	 * The tracer provider, unless the application has its own. Closed with the context
-	 * after flushing what is queued, within the export timeout.
+	 * after flushing what is queued, within the export timeout. Its set-up is logged in
+	 * one line at start-up.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SdkTracerProvider.class)
 	static class TracerProviderConfiguration {
 
+		// The bean name of SamplingAutoConfiguration's sampler.
+		private static final String STARTER_SAMPLER = "tracingSampler";
+
 		@Bean(destroyMethod = "")
 		SdkTracerProvider sdkTracerProvider(Resource resource, ObjectProvider<Sampler> sampler,
 				ObjectProvider<SpanProcessor> spanProcessors,
-				ObjectProvider<SdkTracerProviderCustomizer> customizers) {
+				ObjectProvider<SdkTracerProviderCustomizer> customizers, BeanFactory beanFactory) {
 			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
 				.setResource(resource)
 				.setSampler(sampler.getIfAvailable(Sampler::alwaysOn));
@@ -103,13 +128,44 @@ public final class OpenTelemetrySdkAutoConfiguration {
 				builder.addSpanProcessor(new KeepSpansValidProcessor());
 			}
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			// Spring Boot's customizers too: its tracer provider backs off for this one.
+			SpringBootTypes.applyCallbacks(beanFactory, Callback.SDK_TRACER_PROVIDER_BUILDER, builder);
 			return builder.build();
+		}
+
+		@Bean
+		TracingStartupLog tracingStartupLog(Resource resource, ObjectProvider<SpanExporter> exporters,
+				ObjectProvider<OtlpExporterSettings> otlpSettings, ObjectProvider<Sampler> sampler,
+				ObjectProvider<SamplingProperties> sampling, BeanFactory beanFactory) {
+			return new TracingStartupLog(() -> TracingStartupLog.line(
+					resource.getAttribute(ServiceAttributes.SERVICE_NAME),
+					SpanExportTargets.summarize(exporters.orderedStream().toList(), otlpSettings.getIfAvailable()),
+					describeSampler(sampler.getIfAvailable(), sampling.getIfAvailable(),
+							beanFactory.containsBean(STARTER_SAMPLER))));
 		}
 
 		@Bean
 		TracerProviderShutdown tracingTracerProviderShutdown(SdkTracerProvider tracerProvider,
 				ExporterProperties properties) {
 			return new TracerProviderShutdown(tracerProvider, properties.getBatch().getExportTimeout());
+		}
+
+		// The starter's sampler is told by its settings; an application's by its own description.
+		private static String describeSampler(Sampler sampler, SamplingProperties sampling, boolean startersSampler) {
+			if (sampler == null) {
+				return Sampler.alwaysOn().getDescription();
+			}
+			if (!startersSampler || sampling == null) {
+				return sampler.getDescription();
+			}
+			SamplingStrategy strategy = sampling.getStrategy();
+			return switch (strategy) {
+				case RATIO, PARENT_BASED_RATIO -> strategy + " " + sampling.getRatio();
+				case RATE_LIMITED -> strategy + " " + BigDecimal.valueOf(sampling.getRateLimit())
+					.stripTrailingZeros()
+					.toPlainString() + "/s";
+				default -> strategy.toString();
+			};
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.boot.SpringBootAutoConfigurations;
 import io.github.oteltracing.exporter.SpanExportMonitor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 
@@ -10,9 +11,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The span exporter chosen by {@code tracing.exporter.type} and the batch processor that
- * feeds it off the application's threads, watched by a {@link SpanExportMonitor}.
+ * feeds it, and any other exporter bean, off the application's threads, watched by a
+ * {@link SpanExportMonitor}. After Spring Boot's Zipkin support, so that its exporter is
+ * fed too.
  */
-@AutoConfiguration(beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+@AutoConfiguration(afterName = { SpringBootAutoConfigurations.ZIPKIN_3, SpringBootAutoConfigurations.ZIPKIN_4 },
+		beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
 		"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration",
 		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
 		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration" })

@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.oteltracing.boot.SpringBootGeneration.Callback;
+import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.env.OtelVariables;
 import io.github.oteltracing.exporter.OtlpExporterSettings;
+import io.github.oteltracing.exporter.OtlpProtocol;
 import io.github.oteltracing.exporter.OtlpSpanExporters;
 import io.github.oteltracing.exporter.SpanExportMonitor;
+import io.github.oteltracing.exporter.SpanExportTargets;
+import io.github.oteltracing.micrometer.MicrometerSpanExportHooks;
 import io.github.oteltracing.redaction.RedactingSpanExporter;
 import io.github.oteltracing.redaction.SpanRedactor;
 import io.opentelemetry.exporter.logging.LoggingSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,7 +33,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * The configurations that {@link SpanExportAutoConfiguration} imports, in order: the
- * exporter first, so that the batch processor finds it.
+ * starter's exporter first, so that the batch processor finds it. The batch processor
+ * exports to every {@link SpanExporter} bean, as Spring Boot's does: the starter's own
+ * (from {@code tracing.exporter.type}), the application's and Spring Boot's (Zipkin).
+ * The starter's backs off only for an application's exporter of the same kind.
  */
 final class SpanExportConfigurations {
 
@@ -36,7 +46,7 @@ final class SpanExportConfigurations {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(OtlpHttpSpanExporter.class)
 	@ConditionalOnProperty(prefix = "tracing.exporter", name = "type", havingValue = "otlp", matchIfMissing = true)
-	@ConditionalOnMissingBean(SpanExporter.class)
+	@ConditionalOnMissingBean({ OtlpHttpSpanExporter.class, OtlpGrpcSpanExporter.class })
 	static class OtlpExporterConfiguration {
 
 		@Bean
@@ -47,9 +57,13 @@ final class SpanExportConfigurations {
 					otlp.getCompression(), otlp.getTimeout(), readTrustedCertificates(otlp.getTrustedCertificates()));
 		}
 
+		// Spring Boot's builder customizers apply to the starter's exporter, which replaces its own.
 		@Bean
-		SpanExporter tracingOtlpSpanExporter(OtlpExporterSettings settings) {
-			return OtlpSpanExporters.create(settings);
+		SpanExporter tracingOtlpSpanExporter(OtlpExporterSettings settings, BeanFactory beanFactory) {
+			Callback customizer = (settings.protocol() == OtlpProtocol.GRPC) ? Callback.OTLP_GRPC_SPAN_EXPORTER_BUILDER
+					: Callback.OTLP_HTTP_SPAN_EXPORTER_BUILDER;
+			return OtlpSpanExporters.create(settings,
+					(builder) -> SpringBootTypes.applyCallbacks(beanFactory, customizer, builder));
 		}
 
 		private static byte[] readTrustedCertificates(String path) {
@@ -74,16 +88,18 @@ final class SpanExportConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SpanExporter tracingLoggingSpanExporter() {
+		LoggingSpanExporter tracingLoggingSpanExporter() {
 			return LoggingSpanExporter.create();
 		}
 
 	}
 
 	/**
-	 * The batch processor, unless the application has its own. Its exporter redacts
-	 * secrets (where a {@link SpanRedactor} exists) and reports every outcome to the
-	 * monitor; the processor reports its queue and dropped spans to the monitor too.
+	 * The batch processor, unless the application has its own. It exports to every
+	 * exporter bean at once, behind Micrometer's export hooks where the application has
+	 * any; what it exports is redacted first (where a {@link SpanRedactor} exists), and
+	 * every outcome is reported to the monitor; the processor reports its queue and
+	 * dropped spans to the monitor too.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(SpanExporter.class)
@@ -91,18 +107,21 @@ final class SpanExportConfigurations {
 	static class BatchProcessorConfiguration {
 
 		@Bean
-		SpanExportMonitor tracingSpanExportMonitor(SpanExporter exporter, ExporterProperties properties,
-				ObjectProvider<OtlpExporterSettings> otlpSettings) {
-			OtlpExporterSettings settings = otlpSettings.getIfAvailable();
-			String target = (settings != null) ? settings.exportUrl() : exporter.getClass().getSimpleName();
+		SpanExportMonitor tracingSpanExportMonitor(ObjectProvider<SpanExporter> exporters,
+				ExporterProperties properties, ObjectProvider<OtlpExporterSettings> otlpSettings) {
+			String target = SpanExportTargets.describe(exporters.orderedStream().toList(),
+					otlpSettings.getIfAvailable());
 			return new SpanExportMonitor(target, properties.getBatch().getMaxQueueSize());
 		}
 
 		@Bean
-		BatchSpanProcessor tracingBatchSpanProcessor(SpanExporter exporter, SpanExportMonitor monitor,
-				ExporterProperties properties, ObjectProvider<SpanRedactor> redactor) {
+		BatchSpanProcessor tracingBatchSpanProcessor(ObjectProvider<SpanExporter> exporters,
+				SpanExportMonitor monitor, ExporterProperties properties, ObjectProvider<SpanRedactor> redactor,
+				BeanFactory beanFactory) {
 			ExporterProperties.Batch batch = properties.getBatch();
-			SpanExporter redacting = RedactingSpanExporter.wrap(exporter, redactor.getIfAvailable());
+			SpanExporter all = MicrometerSpanExportHooks
+				.apply(SpanExporter.composite(exporters.orderedStream().toList()), beanFactory);
+			SpanExporter redacting = RedactingSpanExporter.wrap(all, redactor.getIfAvailable());
 			return BatchSpanProcessor.builder(monitor.monitor(redacting))
 				.setMaxQueueSize(batch.getMaxQueueSize())
 				.setMaxExportBatchSize(Math.min(batch.getMaxExportBatchSize(), batch.getMaxQueueSize()))

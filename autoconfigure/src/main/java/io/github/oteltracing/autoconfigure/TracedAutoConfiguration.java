@@ -1,6 +1,7 @@
 package io.github.oteltracing.autoconfigure;
 
 import io.github.oteltracing.annotation.Traced;
+import io.github.oteltracing.boot.SpringBootAutoConfigurations;
 import io.github.oteltracing.traced.TracedAdvisors;
 import io.opentelemetry.api.OpenTelemetry;
 
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -21,11 +23,15 @@ import org.springframework.core.type.AnnotationMetadata;
 /**
  * Traces {@link Traced @Traced} methods with a Spring AOP advisor. Works with any
  * auto-proxy creator, and registers the infrastructure one if the application has none,
- * so neither AspectJ nor {@code spring.aop.auto} is needed.
+ * so neither AspectJ nor {@code spring.aop.auto} is needed. Backs off without an
+ * {@link OpenTelemetry} bean (the starter's SDK auto-configuration excluded): the methods
+ * then run untraced.
  */
-@AutoConfiguration(after = AopAutoConfiguration.class)
+@AutoConfiguration(after = { AopAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class },
+		afterName = { SpringBootAutoConfigurations.OPEN_TELEMETRY_3, SpringBootAutoConfigurations.OPEN_TELEMETRY_4 })
 @ConditionalOnClass(Advisor.class)
 @ConditionalOnTracingEnabled
+@ConditionalOnBean(OpenTelemetry.class)
 @Import(TracedAutoConfiguration.AutoProxyRegistrar.class)
 public final class TracedAutoConfiguration {
 

@@ -24,6 +24,43 @@ public enum SpringBootGeneration {
 	// New in 4.0, which keeps the 3.x interface of the same simple name as a deprecated alias.
 	private static final String BOOT_4_ONLY_TYPE = "org.springframework.boot.EnvironmentPostProcessor";
 
+	/**
+	 * Spring Boot's callbacks that customize parts of its tracing SDK; the starter's SDK
+	 * replaces those parts and applies the callbacks to its own.
+	 */
+	public enum Callback {
+
+		/**
+		 * {@code SdkTracerProviderBuilderCustomizer}.
+		 */
+		SDK_TRACER_PROVIDER_BUILDER("org.springframework.boot.actuate.autoconfigure.tracing.SdkTracerProviderBuilderCustomizer",
+				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer"),
+
+		/**
+		 * {@code OtlpHttpSpanExporterBuilderCustomizer}.
+		 */
+		OTLP_HTTP_SPAN_EXPORTER_BUILDER(
+				"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpHttpSpanExporterBuilderCustomizer",
+				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpHttpSpanExporterBuilderCustomizer"),
+
+		/**
+		 * {@code OtlpGrpcSpanExporterBuilderCustomizer}.
+		 */
+		OTLP_GRPC_SPAN_EXPORTER_BUILDER(
+				"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpGrpcSpanExporterBuilderCustomizer",
+				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpGrpcSpanExporterBuilderCustomizer");
+
+		private final String boot3;
+
+		private final String boot4;
+
+		Callback(String boot3, String boot4) {
+			this.boot3 = boot3;
+			this.boot4 = boot4;
+		}
+
+	}
+
 	private final String tracingExportProperty;
 
 	private final String restTemplateCustomizer;
@@ -48,6 +85,18 @@ public enum SpringBootGeneration {
 	 */
 	public String tracingExportProperty() {
 		return this.tracingExportProperty;
+	}
+
+	/**
+	 * One of Spring Boot's callback interfaces for its tracing SDK, which the starter
+	 * applies to its own SDK.
+	 * @param callback the callback
+	 * @param classLoader the application's class loader
+	 * @return the interface, or {@code null} where Spring Boot's tracing support is absent
+	 */
+	public Class<?> callback(Callback callback, ClassLoader classLoader) {
+		String name = (this == BOOT_3) ? callback.boot3 : callback.boot4;
+		return ClassUtils.isPresent(name, classLoader) ? ClassUtils.resolveClassName(name, classLoader) : null;
 	}
 
 	/**

@@ -7,11 +7,15 @@ import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Beans whose type is a Spring Boot type that is not the same in every generation, so
@@ -51,21 +55,57 @@ public final class SpringBootTypes {
 	 */
 	public static Object callback(Class<?> callbackType, Consumer<Object> action) {
 		Method method = singleAbstractMethod(callbackType);
+		return implement(callbackType, method, (args) -> {
+			action.accept(args[0]);
+			return null;
+		});
+	}
+
+	/**
+	 * Implements one abstract method of a Spring Boot interface; its default methods keep
+	 * their own code.
+	 * @param type the interface
+	 * @param method its abstract method
+	 * @param body what the method does with its arguments
+	 * @return the implementation
+	 */
+	static Object implement(Class<?> type, Method method, Function<Object[], Object> body) {
 		InvocationHandler handler = (proxy, invoked, args) -> {
 			if (invoked.getDeclaringClass() == Object.class) {
 				return switch (invoked.getName()) {
 					case "equals" -> proxy == args[0];
 					case "hashCode" -> System.identityHashCode(proxy);
-					default -> "Tracing " + callbackType.getName();
+					default -> "Tracing " + type.getName();
 				};
 			}
 			if (invoked.equals(method)) {
-				action.accept(args[0]);
-				return null;
+				return body.apply(args);
 			}
 			return InvocationHandler.invokeDefault(proxy, invoked, args);
 		};
-		return Proxy.newProxyInstance(callbackType.getClassLoader(), new Class<?>[] { callbackType }, handler);
+		return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, handler);
+	}
+
+	/**
+	 * Applies every bean of one of Spring Boot's callback types, in order, to an object,
+	 * as Spring Boot would: for example each {@code SdkTracerProviderBuilderCustomizer} to
+	 * the starter's tracer provider builder.
+	 * @param beanFactory where the beans are
+	 * @param callback the callback
+	 * @param argument what each bean's one method is called with
+	 */
+	public static void applyCallbacks(BeanFactory beanFactory, SpringBootGeneration.Callback callback,
+			Object argument) {
+		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : SpringBootTypes.class.getClassLoader();
+		Class<?> callbackType = SpringBootGeneration.of(classLoader).callback(callback, classLoader);
+		if (callbackType == null) {
+			return;
+		}
+		Method method = singleAbstractMethod(callbackType);
+		beanFactory.getBeanProvider(callbackType)
+			.orderedStream()
+			.forEach((bean) -> ReflectionUtils.invokeMethod(method, bean, argument));
 	}
 
 	// Checked up front, so that a changed Spring Boot interface fails at start-up, not per call.

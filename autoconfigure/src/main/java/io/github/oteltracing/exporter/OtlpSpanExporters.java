@@ -1,5 +1,7 @@
 package io.github.oteltracing.exporter;
 
+import java.util.function.Consumer;
+
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -17,9 +19,11 @@ public final class OtlpSpanExporters {
 	/**
 	 * Creates the exporter for the settings' protocol.
 	 * @param settings the validated settings
+	 * @param builderCustomizer called with the protocol's exporter builder before the
+	 * exporter is built, after the settings are applied
 	 * @return a new exporter
 	 */
-	public static SpanExporter create(OtlpExporterSettings settings) {
+	public static SpanExporter create(OtlpExporterSettings settings, Consumer<Object> builderCustomizer) {
 		String url = settings.exportUrl();
 		String compression = settings.compression().toString();
 		return switch (settings.protocol()) {
@@ -32,6 +36,7 @@ public final class OtlpSpanExporters {
 				if (settings.trustedCertificatesPem() != null) {
 					builder.setTrustedCertificates(settings.trustedCertificatesPem());
 				}
+				builderCustomizer.accept(builder);
 				yield builder.build();
 			}
 			case GRPC -> {
@@ -43,6 +48,7 @@ public final class OtlpSpanExporters {
 				if (settings.trustedCertificatesPem() != null) {
 					builder.setTrustedCertificates(settings.trustedCertificatesPem());
 				}
+				builderCustomizer.accept(builder);
 				yield builder.build();
 			}
 		};

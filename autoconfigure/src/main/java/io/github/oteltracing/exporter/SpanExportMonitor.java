@@ -1,7 +1,5 @@
 package io.github.oteltracing.exporter;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,7 +46,8 @@ public final class SpanExportMonitor implements AutoCloseable {
 
 	/**
 	 * Creates a monitor.
-	 * @param target where spans go, such as the export URL; credentials in it are removed
+	 * @param target where spans go, such as the export URL; credentials and query values
+	 * in it are removed, so that they reach neither logs nor endpoints
 	 * @param queueCapacity the batch processor's maximum queue size
 	 */
 	public SpanExportMonitor(String target, int queueCapacity) {
@@ -56,7 +55,7 @@ public final class SpanExportMonitor implements AutoCloseable {
 	}
 
 	SpanExportMonitor(String target, int queueCapacity, Clock clock) {
-		this.target = withoutUserInfo(target);
+		this.target = SpanExportTargets.safeUrl(target);
 		this.queueCapacity = queueCapacity;
 		this.clock = clock;
 		this.failureLog = new ExportFailureLog(this.target, clock);
@@ -174,24 +173,6 @@ public final class SpanExportMonitor implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "SpanExportMonitor{target=" + this.target + "}";
-	}
-
-	// Credentials in a URL (https://user:secret@host) must not reach logs or endpoints.
-	static String withoutUserInfo(String target) {
-		if (target == null || !target.contains("@")) {
-			return target;
-		}
-		try {
-			URI uri = new URI(target);
-			if (uri.getRawUserInfo() == null) {
-				return target;
-			}
-			return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
-					uri.getFragment()).toString();
-		}
-		catch (URISyntaxException ex) {
-			return "(an unreadable URL)";
-		}
 	}
 
 	private record Failure(Instant at, String cause) {

@@ -1,5 +1,6 @@
 package io.github.oteltracing.http;
 
+import io.github.oteltracing.internal.StarterTracers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 
@@ -24,7 +25,7 @@ public final class HttpTracer {
 	public Tracer get() {
 		Tracer tracer = this.tracer;
 		if (tracer == null) {
-			tracer = this.openTelemetry.getTracer(HttpSpans.INSTRUMENTATION_SCOPE);
+			tracer = StarterTracers.tracer(this.openTelemetry, HttpSpans.INSTRUMENTATION_SCOPE);
 			this.tracer = tracer;
 		}
 		return tracer;

@@ -13,9 +13,11 @@ import io.micrometer.tracing.propagation.Propagator;
 /**
  * Spring Boot's three tracing observation handlers, except that they make no spans for
  * HTTP observations: those keep producing metrics, while their one span per request comes
- * from the starter's filters and interceptors. Without this, an application with actuator
- * would get two spans per request. The propagating handlers pass HTTP observations on, so
- * the fallback handler, which every observation reaches, keeps their tracing context.
+ * from the starter's filters and interceptors, or from nowhere where the starter's switch
+ * for that side is off. Without this, an application with actuator would get two spans
+ * per request, or Spring's spans where the user switched HTTP tracing off. The
+ * propagating handlers pass HTTP observations on, so the fallback handler, which every
+ * observation reaches, keeps their tracing context.
  */
 public final class HttpAwareTracingObservationHandlers {
 
@@ -23,21 +25,16 @@ public final class HttpAwareTracingObservationHandlers {
 	}
 
 	/**
-	 * The default handler takes HTTP observations too, but only to give them an empty
-	 * tracing context: Micrometer's tracing-aware meter handler (which Spring Boot 4 puts
-	 * around each meter handler) requires one, and fails the request without it.
-	 */
-	/**
 	 * The fallback handler. For HTTP observations it creates no span but still leaves the
 	 * tracing context that other handlers (Micrometer's tracing-aware meter handler, for
 	 * exemplars) require, holding the span current at the start, if any.
 	 */
-	public static DefaultTracingObservationHandler defaultHandler(Tracer tracer, HttpObservations http) {
+	public static DefaultTracingObservationHandler defaultHandler(Tracer tracer) {
 		return new DefaultTracingObservationHandler(tracer) {
 
 			@Override
 			public void onStart(Observation.Context context) {
-				if (http.isTracedElsewhere(context)) {
+				if (HttpObservations.isHttp(context)) {
 					context.computeIfAbsent(TracingContext.class, (key) -> new TracingContext())
 						.setSpan(tracer.currentSpan());
 					return;
@@ -47,42 +44,42 @@ public final class HttpAwareTracingObservationHandlers {
 
 			@Override
 			public void onEvent(Observation.Event event, Observation.Context context) {
-				if (!http.isTracedElsewhere(context)) {
+				if (!HttpObservations.isHttp(context)) {
 					super.onEvent(event, context);
 				}
 			}
 
 			@Override
 			public void onError(Observation.Context context) {
-				if (!http.isTracedElsewhere(context)) {
+				if (!HttpObservations.isHttp(context)) {
 					super.onError(context);
 				}
 			}
 
 			@Override
 			public void onStop(Observation.Context context) {
-				if (!http.isTracedElsewhere(context)) {
+				if (!HttpObservations.isHttp(context)) {
 					super.onStop(context);
 				}
 			}
 
 			@Override
 			public void onScopeOpened(Observation.Context context) {
-				if (!http.isTracedElsewhere(context)) {
+				if (!HttpObservations.isHttp(context)) {
 					super.onScopeOpened(context);
 				}
 			}
 
 			@Override
 			public void onScopeClosed(Observation.Context context) {
-				if (!http.isTracedElsewhere(context)) {
+				if (!HttpObservations.isHttp(context)) {
 					super.onScopeClosed(context);
 				}
 			}
 
 			@Override
 			public void onScopeReset(Observation.Context context) {
-				if (!http.isTracedElsewhere(context)) {
+				if (!HttpObservations.isHttp(context)) {
 					super.onScopeReset(context);
 				}
 			}
@@ -91,24 +88,24 @@ public final class HttpAwareTracingObservationHandlers {
 	}
 
 	public static PropagatingSenderTracingObservationHandler<SenderContext<?>> senderHandler(Tracer tracer,
-			Propagator propagator, HttpObservations http) {
+			Propagator propagator) {
 		return new PropagatingSenderTracingObservationHandler<>(tracer, propagator) {
 
 			@Override
 			public boolean supportsContext(Observation.Context context) {
-				return !http.isTracedElsewhere(context) && super.supportsContext(context);
+				return !HttpObservations.isHttp(context) && super.supportsContext(context);
 			}
 
 		};
 	}
 
 	public static PropagatingReceiverTracingObservationHandler<ReceiverContext<?>> receiverHandler(Tracer tracer,
-			Propagator propagator, HttpObservations http) {
+			Propagator propagator) {
 		return new PropagatingReceiverTracingObservationHandler<>(tracer, propagator) {
 
 			@Override
 			public boolean supportsContext(Observation.Context context) {
-				return !http.isTracedElsewhere(context) && super.supportsContext(context);
+				return !HttpObservations.isHttp(context) && super.supportsContext(context);
 			}
 
 		};

@@ -1,5 +1,6 @@
 package io.github.oteltracing.traced;
 
+import io.github.oteltracing.internal.StarterTracers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -60,7 +61,7 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 	private Tracer tracer() {
 		Tracer tracer = this.tracer;
 		if (tracer == null) {
-			tracer = this.openTelemetry.getObject().getTracer(INSTRUMENTATION_SCOPE);
+			tracer = StarterTracers.tracer(this.openTelemetry.getObject(), INSTRUMENTATION_SCOPE);
 			this.tracer = tracer;
 		}
 		return tracer;

@@ -146,9 +146,15 @@ class ExportHealthAutoConfigurationTests {
 	@Test
 	void monitorsAUsersExporter() {
 		this.runner.withUserConfiguration(UserExporter.class).run((context) -> {
-			assertThat(context.getBean(SpanExportMonitor.class).target()).isEqualTo("LoggingSpanExporter");
-			assertThat(context).doesNotHaveBean(io.github.oteltracing.exporter.OtlpExporterSettings.class);
+			assertThat(context.getBean(SpanExportMonitor.class).target())
+				.isEqualTo("LoggingSpanExporter, http://localhost:4318/v1/traces");
 		});
+		this.runner.withUserConfiguration(UserExporter.class)
+			.withPropertyValues("tracing.exporter.type=none")
+			.run((context) -> {
+				assertThat(context.getBean(SpanExportMonitor.class).target()).isEqualTo("LoggingSpanExporter");
+				assertThat(context).doesNotHaveBean(io.github.oteltracing.exporter.OtlpExporterSettings.class);
+			});
 	}
 
 	@Test

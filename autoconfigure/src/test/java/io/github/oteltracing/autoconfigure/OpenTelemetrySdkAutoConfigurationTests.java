@@ -84,14 +84,16 @@ class OpenTelemetrySdkAutoConfigurationTests {
 	void backsOffForUserBeans() {
 		this.runner.withUserConfiguration(UserBeans.class).run((context) -> {
 			assertThat(context.getBean(Sampler.class)).isSameAs(UserBeans.SAMPLER);
-			assertThat(context.getBean(SpanExporter.class)).isSameAs(UserBeans.EXPORTER);
 			assertThat(context.getBean(Resource.class)).isSameAs(UserBeans.RESOURCE);
 			assertThat(context.getBean(TextMapPropagator.class)).isSameAs(UserBeans.PROPAGATOR);
 			assertThat(context).hasSingleBean(Sampler.class)
-				.hasSingleBean(SpanExporter.class)
 				.hasSingleBean(Resource.class)
 				.hasSingleBean(TextMapPropagator.class);
-			// The starter's batch processor feeds the user's exporter.
+			// An exporter of another kind is added, as in Spring Boot: the starter's batch
+			// processor feeds the user's exporter and the starter's own.
+			assertThat(context.getBeansOfType(SpanExporter.class).values()).contains(UserBeans.EXPORTER)
+				.hasSize(2)
+				.hasAtLeastOneElementOfType(OtlpHttpSpanExporter.class);
 			assertThat(context).hasSingleBean(BatchSpanProcessor.class);
 		});
 		this.runner.withUserConfiguration(UserOpenTelemetry.class).run((context) -> {

@@ -1,5 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,10 +18,22 @@ final class TracingAutoConfigurationsSupport {
 	}
 
 	static AutoConfigurations registered() {
+		return registeredExcept();
+	}
+
+	/**
+	 * The registered auto-configurations, less some, as with
+	 * {@code spring.autoconfigure.exclude}.
+	 * @param excluded the auto-configurations to leave out
+	 * @return the others
+	 */
+	static AutoConfigurations registeredExcept(Class<?>... excluded) {
+		List<String> left = Arrays.stream(excluded).map(Class::getName).toList();
 		List<String> names = ImportCandidates.load(AutoConfiguration.class, TracingAutoConfigurationsSupport.class.getClassLoader())
 			.getCandidates()
 			.stream()
 			.filter((name) -> name.startsWith("io.github.oteltracing."))
+			.filter((name) -> !left.contains(name))
 			.toList();
 		Class<?>[] classes = names.stream().map(TracingAutoConfigurationsSupport::load).toArray(Class<?>[]::new);
 		return AutoConfigurations.of(classes);

@@ -191,12 +191,16 @@ class SpanExportMonitorTests {
 	}
 
 	@Test
-	void removesCredentialsFromTheTarget() {
-		assertThat(SpanExportMonitor.withoutUserInfo("https://bob:secret@host:4318/v1/traces"))
+	void removesCredentialsAndQueryValuesFromTheTarget() {
+		assertThat(SpanExportTargets.safeUrl("https://bob:secret@host:4318/v1/traces"))
 			.isEqualTo("https://host:4318/v1/traces");
-		assertThat(SpanExportMonitor.withoutUserInfo("http://localhost:4318/v1/traces"))
+		assertThat(SpanExportTargets.safeUrl("http://localhost:4318/v1/traces"))
 			.isEqualTo("http://localhost:4318/v1/traces");
-		assertThat(SpanExportMonitor.withoutUserInfo("LoggingSpanExporter")).isEqualTo("LoggingSpanExporter");
+		assertThat(SpanExportTargets.safeUrl("LoggingSpanExporter")).isEqualTo("LoggingSpanExporter");
+		assertThat(SpanExportTargets.safeUrl("https://host/v1/traces?api_key=s3cret&region=eu"))
+			.isEqualTo("https://host/v1/traces?api_key=****&region=****");
+		assertThat(new SpanExportMonitor("https://bob:secret@host/v1/traces?token=s3cret", 1).target())
+			.isEqualTo("https://host/v1/traces?token=****");
 	}
 
 	private static List<String> lines(CapturedOutput output, String text) {
