@@ -51,6 +51,9 @@ public final class DataSourceTracingPostProcessor implements BeanPostProcessor {
 		NameMatchMethodPointcut getConnection = new NameMatchMethodPointcut();
 		getConnection.setMappedName("getConnection");
 		factory.addAdvisor(new DefaultPointcutAdvisor(getConnection, new ConnectionInterceptor(this.tracer)));
+		// Frozen over a fixed target: the proxy calls methods without advice directly and keeps
+		// getConnection's chain, rather than looking it up on every call.
+		factory.setFrozen(true);
 		return factory.getProxy(bean.getClass().getClassLoader());
 	}
 
