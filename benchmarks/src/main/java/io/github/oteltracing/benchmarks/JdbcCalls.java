@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -30,6 +31,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * One JDBC statement on an in-memory H2 database behind HikariCP: borrow a connection,
@@ -39,8 +41,6 @@ import org.springframework.context.support.GenericApplicationContext;
  * current on the benchmark thread for the whole run).
  */
 public final class JdbcCalls {
-
-	static final String JDBC_SCOPE = "io.github.oteltracing.jdbc";
 
 	private static final String QUERY = "SELECT amount FROM items WHERE id = ?";
 
@@ -177,7 +177,7 @@ public final class JdbcCalls {
 			}
 			long before = exporter.exported();
 			query();
-			tracerProvider.forceFlush().join(5, java.util.concurrent.TimeUnit.SECONDS);
+			tracerProvider.forceFlush().join(5, TimeUnit.SECONDS);
 			long spans = exporter.exported() - before;
 			if (spans != (inTrace ? 1 : 0)) {
 				throw new IllegalStateException(variant + ": expected " + (inTrace ? 1 : 0)
@@ -217,7 +217,7 @@ public final class JdbcCalls {
 		}
 
 		@Bean(destroyMethod = "close")
-		HikariDataSource dataSource(org.springframework.core.env.Environment environment) {
+		HikariDataSource dataSource(Environment environment) {
 			return pool(environment.getProperty("jdbc.pool-name", "starter"));
 		}
 
