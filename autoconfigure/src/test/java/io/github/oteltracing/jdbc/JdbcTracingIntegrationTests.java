@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 				"spring.datasource.name=shop", "spring.sql.init.schema-locations=classpath:jdbc/schema.sql",
 				"spring.jpa.hibernate.ddl-auto=create-drop", "tracing.exporter.batch.schedule-delay=50ms",
 				"tracing.service-name=jdbc-test" })
+// Closed after the class: a running application keeps the MDC context storage active, which
+// the logging tests that follow in the same JVM expect to be off.
+@DirtiesContext
 class JdbcTracingIntegrationTests {
 
 	private static final String SECRET_CARD = "4111111111111111";
