@@ -66,6 +66,8 @@ class CollectorConfigTests {
 			.containsEntry("key", "http.request.header.authorization")
 			.containsEntry("action", "delete"));
 		assertThat(actions).anySatisfy((action) -> assertThat(action).containsEntry("action", "hash"));
+		assertThat(actions).anySatisfy((action) -> assertThat(action).containsEntry("key", "db.query.text")
+			.containsEntry("action", "hash"));
 	}
 
 	@Test

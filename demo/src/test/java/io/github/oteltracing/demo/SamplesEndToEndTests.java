@@ -17,6 +17,7 @@ import io.github.oteltracing.sink.ReceivedSpan;
 import io.github.oteltracing.sink.TraceSink;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
+import io.opentelemetry.semconv.DbAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.HttpAttributes;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +89,7 @@ class SamplesEndToEndTests {
 	void successfulOrderIsOneTraceAcrossTheThreeServices() throws Exception {
 		Answer answer = post(Scenario.SUCCESS);
 		assertThat(answer.status()).isEqualTo(201);
-		List<ReceivedSpan> trace = awaitTrace(answer, 23);
+		List<ReceivedSpan> trace = awaitTrace(answer, 26);
 		assertOutline(trace, """
 				POST /orders [order-service server]
 				  create-order [order-service]
@@ -113,6 +114,9 @@ class SamplesEndToEndTests {
 				            detect-fraud [payment-service]
 				            call-payment-gateway [payment-service]
 				    save-order [order-service]
+				      INSERT orders [order-service client]
+				      INSERT order_lines [order-service client]
+				      INSERT order_lines [order-service client]
 				""");
 		String orderId = answer.body().path("id").asText();
 		String transactionId = answer.body().path("paymentTransactionId").asText();
@@ -122,6 +126,12 @@ class SamplesEndToEndTests {
 		assertThat(createOrder.attribute("order.id")).isEqualTo(orderId);
 		assertThat(createOrder.attribute("order.item_count")).isEqualTo(2L);
 		assertThat(only(trace, "calculate-price").attribute("order.total")).isEqualTo(46.9);
+		ReceivedSpan insertOrder = only(trace, "INSERT orders");
+		assertThat(insertOrder.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
+		assertThat(insertOrder.attribute(DbAttributes.DB_SYSTEM_NAME.getKey())).isEqualTo("h2database");
+		assertThat(insertOrder.attribute(DbAttributes.DB_COLLECTION_NAME.getKey())).isEqualTo("orders");
+		assertThat((String) insertOrder.attribute(DbAttributes.DB_QUERY_TEXT.getKey()))
+			.startsWith("insert into orders (id, customer_id, status, total,");
 		ReceivedSpan processPayment = only(trace, "process-payment");
 		assertThat(processPayment.attribute("order.id")).isEqualTo(orderId);
 		assertThat(processPayment.attribute("payment.amount")).isEqualTo(46.9);
@@ -209,7 +219,7 @@ class SamplesEndToEndTests {
 	void slowProductShowsAsTheLongPriceQuote() throws Exception {
 		Answer answer = post(Scenario.SLOW);
 		assertThat(answer.status()).isEqualTo(201);
-		List<ReceivedSpan> trace = awaitTrace(answer, 17);
+		List<ReceivedSpan> trace = awaitTrace(answer, 19);
 		assertOutline(trace, """
 				POST /orders [order-service server]
 				  create-order [order-service]
@@ -228,6 +238,8 @@ class SamplesEndToEndTests {
 				            detect-fraud [payment-service]
 				            call-payment-gateway [payment-service]
 				    save-order [order-service]
+				      INSERT orders [order-service client]
+				      INSERT order_lines [order-service client]
 				""");
 		ReceivedSpan quote = only(trace, "quote-price");
 		assertThat(quote.attribute("price.source")).isEqualTo("supplier");
