@@ -1,6 +1,7 @@
 package io.github.oteltracing.traced;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.AbstractCollection;
 import java.util.Collection;
@@ -280,6 +281,16 @@ class TracedTests {
 	}
 
 	@Test
+	void completionStageThatRefusesCallbacksIsReturnedAndItsSpanEnds() {
+		CompletionStage<?> refusing = (CompletionStage<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { CompletionStage.class }, (proxy, method, arguments) -> {
+					throw new UnsupportedOperationException(method.getName());
+				});
+		assertThat((Object) shop.stage(refusing)).isSameAs(refusing);
+		assertThat(single().getName()).isEqualTo("stage-shop");
+	}
+
+	@Test
 	void publisherNeverSubscribedStartsNoSpan() {
 		shop.mono(false);
 		shop.flux();
@@ -445,6 +456,11 @@ class TracedTests {
 		@Traced
 		public CompletionStage<String> later(CompletableFuture<String> future) {
 			return future;
+		}
+
+		@Traced
+		public CompletionStage<?> stage(CompletionStage<?> stage) {
+			return stage;
 		}
 
 		@Traced
