@@ -117,6 +117,8 @@ final class ReactorResults {
 
 		private final Span span;
 
+		private final Context context;
+
 		private final reactor.util.context.Context reactorContext;
 
 		private Subscription upstream;
@@ -126,6 +128,7 @@ final class ReactorResults {
 		SpanSubscriber(CoreSubscriber<? super T> actual, Span span, Context context) {
 			this.actual = actual;
 			this.span = span;
+			this.context = context;
 			this.reactorContext = actual.currentContext().put(OtelContextAccessor.KEY, context);
 		}
 
@@ -166,7 +169,11 @@ final class ReactorResults {
 
 		@Override
 		public void request(long n) {
-			this.upstream.request(n);
+			// Upstream may do its work when asked (Mono.fromCallable does), and a subscriber
+			// downstream may have made its own context current for the call.
+			try (Scope scope = this.context.makeCurrent()) {
+				this.upstream.request(n);
+			}
 		}
 
 		@Override

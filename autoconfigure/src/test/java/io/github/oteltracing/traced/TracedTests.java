@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 
 import org.springframework.aop.framework.ProxyFactory;
@@ -314,6 +315,17 @@ class TracedTests {
 
 	@Test
 	void publisherSpanIsChildOfTheSubscriberAndParentOfWorkDoneAtSubscription() {
+		assertPublisherSpanIsChildOfSubscriberAndParentOfWorkDoneAtSubscription();
+	}
+
+	@Test
+	void publisherSpanUnderReactorAutomaticContextPropagation() {
+		// What the starter sets up in reactive applications; like Spring Boot, never undone.
+		Hooks.enableAutomaticContextPropagation();
+		assertPublisherSpanIsChildOfSubscriberAndParentOfWorkDoneAtSubscription();
+	}
+
+	private void assertPublisherSpanIsChildOfSubscriberAndParentOfWorkDoneAtSubscription() {
 		Mono<String> mono = shop.monoCallingInner();
 		Tracer tracer = context.getBean(OpenTelemetry.class).getTracer("test");
 		Span subscriber = tracer.spanBuilder("subscriber").startSpan();
