@@ -2,7 +2,6 @@ package io.github.oteltracing.traced;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +20,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.semconv.ErrorAttributes;
 
-import org.springframework.aop.SpringProxy;
-import org.springframework.aop.framework.Advised;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.core.DecoratingProxy;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -70,7 +66,7 @@ final class TracedMethod {
 	 * to an annotated user type.
 	 */
 	static boolean isTraced(Method method, Class<?> targetClass) {
-		Class<?> userType = userType(method, targetClass);
+		Class<?> userType = UserTypes.of(method, targetClass);
 		Method specific = AopUtils.getMostSpecificMethod(method, userType);
 		if (AnnotatedElementUtils.hasAnnotation(specific, Traced.class)) {
 			return true;
@@ -86,33 +82,11 @@ final class TracedMethod {
 	}
 
 	/**
-	 * The type the user wrote, which names spans: the target class without any CGLIB
-	 * subclass; for a JDK proxy (a Spring Data repository, say), the first interface the
-	 * proxy was made for that has the method, never the generated {@code $Proxy} class.
-	 */
-	static Class<?> userType(Method method, Class<?> targetClass) {
-		if (!Proxy.isProxyClass(targetClass)) {
-			return ClassUtils.getUserClass(targetClass);
-		}
-		for (Class<?> candidate : targetClass.getInterfaces()) {
-			if (!isProxyInfrastructure(candidate) && method.getDeclaringClass().isAssignableFrom(candidate)) {
-				return candidate;
-			}
-		}
-		return method.getDeclaringClass();
-	}
-
-	private static boolean isProxyInfrastructure(Class<?> type) {
-		return SpringProxy.class.isAssignableFrom(type) || Advised.class.isAssignableFrom(type)
-				|| DecoratingProxy.class.isAssignableFrom(type);
-	}
-
-	/**
 	 * Reads the method's annotations once.
 	 * @throws InvalidTracedMethodException if they cannot be applied as written
 	 */
 	static TracedMethod of(Method method, Class<?> targetClass) {
-		Class<?> userType = userType(method, targetClass);
+		Class<?> userType = UserTypes.of(method, targetClass);
 		Method specific = AopUtils.getMostSpecificMethod(method, userType);
 		String description = describe(userType, specific);
 		Traced traced = AnnotatedElementUtils.findMergedAnnotation(specific, Traced.class);
