@@ -16,6 +16,10 @@ import org.springframework.core.annotation.AliasFor;
  * {@code boolean} and {@code String}; arrays and collections of those become array
  * attributes. Anything else is recorded with {@code toString()}. A {@code null} value sets
  * no attribute.
+ *
+ * <p>Recording never fails the call: a value whose {@code toString()} or iteration throws
+ * is left out. At most the first 128 elements of an array or collection and the first 4096
+ * characters of a string are copied.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +35,8 @@ public @interface SpanAttribute {
 
 	/**
 	 * The attribute key, for example {@code order.id}. Empty (the default) uses the
-	 * parameter name, which needs classes compiled with {@code -parameters}.
+	 * parameter name, which needs classes compiled with {@code -parameters}; without them,
+	 * start-up fails.
 	 * @return the attribute key, or empty for the parameter name
 	 */
 	@AliasFor("value")

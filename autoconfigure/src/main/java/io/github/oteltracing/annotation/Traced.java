@@ -23,12 +23,18 @@ import org.springframework.core.annotation.AliasFor;
  * one-word method takes its noun from the class name without a trailing {@code Service},
  * {@code Controller}, {@code Client}, {@code Repository}, {@code Handler},
  * {@code Component}, {@code Manager} or {@code Impl}, so {@code PaymentService.authorize()}
- * becomes {@code authorize-payment}.
+ * becomes {@code authorize-payment}, and {@code WelcomeController.welcome()} stays
+ * {@code welcome}. The class is the type the user wrote, never a proxy: a Spring Data
+ * {@code OwnerRepository}'s {@code save} becomes {@code save-owner}.
  *
  * <p>A thrown exception is recorded as an {@code exception} event, sets the span status to
  * {@code ERROR} and the {@code error.type} attribute, and is rethrown unchanged. For
- * {@code CompletionStage} and Reactor {@code Mono}/{@code Flux} results the span ends when
- * the result completes. Parameters annotated with {@link SpanAttribute} become attributes.
+ * {@code CompletionStage} results the span ends when the stage completes; for Reactor
+ * {@code Mono}/{@code Flux} results each subscription gets its own span, from subscription
+ * to termination. Parameters annotated with {@link SpanAttribute} become attributes.
+ *
+ * <p>An annotation that cannot be applied (an attribute not of the form {@code key=value},
+ * a {@link SpanAttribute} whose parameter name is unknown) fails application start-up.
  *
  * @see SpanAttribute
  */
@@ -59,8 +65,8 @@ public @interface Traced {
 	SpanKind kind() default SpanKind.INTERNAL;
 
 	/**
-	 * Static attributes set on every span, each as {@code key=value}, for example
-	 * {@code "component=checkout"}.
+	 * Static attributes set on every span, each as {@code key=value} with a non-empty key,
+	 * for example {@code "component=checkout"}.
 	 * @return the static attributes
 	 */
 	String[] attributes() default {};

@@ -12,17 +12,26 @@ final class AsyncResults {
 	private AsyncResults() {
 	}
 
+	/**
+	 * Ends the span once, when the stage completes; a cancelled stage ends it without
+	 * error, as a cancelled publisher does.
+	 */
 	static Object endOnCompletion(Object result, Span span) {
-		if (result instanceof CompletionStage<?> stage) {
+		if (!(result instanceof CompletionStage<?> stage)) {
+			span.end();
+			return result;
+		}
+		try {
 			// The caller keeps the stage it was given; this only observes it.
 			stage.whenComplete((value, failure) -> {
-				if (failure != null) {
+				if (failure != null && !TracedMethod.isCancellation(failure)) {
 					TracedMethod.recordFailure(span, failure);
 				}
 				span.end();
 			});
 		}
-		else {
+		catch (RuntimeException ex) {
+			// A stage that takes no callbacks is still the caller's to use; the span cannot wait for it.
 			span.end();
 		}
 		return result;

@@ -17,14 +17,17 @@ final class SpanNames {
 
 	/**
 	 * {@code reserveStock} on any class gives {@code reserve-stock};
-	 * {@code authorize} on {@code PaymentService} gives {@code authorize-payment}.
+	 * {@code authorize} on {@code PaymentService} gives {@code authorize-payment};
+	 * {@code welcome} on {@code WelcomeController} stays {@code welcome}.
 	 */
 	static String derive(String methodName, String classSimpleName) {
 		List<String> words = words(methodName);
 		if (words.size() == 1) {
 			List<String> noun = words(stripSuffixes(classSimpleName));
-			words = new ArrayList<>(words);
-			words.addAll(noun);
+			if (!noun.equals(words)) {
+				words = new ArrayList<>(words);
+				words.addAll(noun);
+			}
 		}
 		return String.join("-", words);
 	}

@@ -26,15 +26,14 @@ public final class TracedAdvisors {
 	 * @return the advisor, for any Spring auto-proxy creator
 	 */
 	public static Advisor create(ObjectProvider<OpenTelemetry> openTelemetry) {
-		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(new TracedPointcut(),
-				new TracedMethodInterceptor(openTelemetry));
-		return advisor;
+		TracedMethods methods = new TracedMethods();
+		return new DefaultPointcutAdvisor(new TracedPointcut(methods), new TracedMethodInterceptor(openTelemetry, methods));
 	}
 
 	private static final class TracedPointcut extends StaticMethodMatcherPointcut {
 
-		TracedPointcut() {
-			setClassFilter(new TracedClassFilter());
+		TracedPointcut(TracedMethods methods) {
+			setClassFilter(new TracedClassFilter(methods));
 		}
 
 		@Override
@@ -44,11 +43,21 @@ public final class TracedAdvisors {
 
 	}
 
+	/**
+	 * Matches classes with at least one traced method, reading all of them while the bean
+	 * is proxied: a malformed annotation fails start-up, not a call.
+	 */
 	private static final class TracedClassFilter implements ClassFilter {
+
+		private final TracedMethods methods;
+
+		TracedClassFilter(TracedMethods methods) {
+			this.methods = methods;
+		}
 
 		@Override
 		public boolean matches(Class<?> clazz) {
-			return AnnotationUtils.isCandidateClass(clazz, Traced.class);
+			return AnnotationUtils.isCandidateClass(clazz, Traced.class) && this.methods.hasTracedMethods(clazz);
 		}
 
 	}

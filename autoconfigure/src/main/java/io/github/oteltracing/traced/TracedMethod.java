@@ -3,10 +3,13 @@ package io.github.oteltracing.traced;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 import io.github.oteltracing.annotation.SpanAttribute;
 import io.github.oteltracing.annotation.Traced;
@@ -59,16 +62,17 @@ final class TracedMethod {
 
 	/**
 	 * Whether a call of the method on the class is traced: the method (or a method it
-	 * implements) is annotated, or it is public, not one of {@code Object}'s, and its class
-	 * is annotated.
+	 * implements) is annotated, or it is public, not one of {@code Object}'s, and belongs
+	 * to an annotated user type.
 	 */
 	static boolean isTraced(Method method, Class<?> targetClass) {
-		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
+		Class<?> userType = UserTypes.of(method, targetClass);
+		Method specific = AopUtils.getMostSpecificMethod(method, userType);
 		if (AnnotatedElementUtils.hasAnnotation(specific, Traced.class)) {
 			return true;
 		}
 		return Modifier.isPublic(specific.getModifiers()) && !isObjectMethod(specific)
-				&& AnnotatedElementUtils.hasAnnotation(ClassUtils.getUserClass(targetClass), Traced.class);
+				&& AnnotatedElementUtils.hasAnnotation(userType, Traced.class);
 	}
 
 	private static boolean isObjectMethod(Method method) {
@@ -77,35 +81,48 @@ final class TracedMethod {
 				|| ReflectionUtils.isObjectMethod(method);
 	}
 
+	/**
+	 * Reads the method's annotations once.
+	 * @throws InvalidTracedMethodException if they cannot be applied as written
+	 */
 	static TracedMethod of(Method method, Class<?> targetClass) {
-		Class<?> userClass = ClassUtils.getUserClass(targetClass);
-		Method specific = AopUtils.getMostSpecificMethod(method, userClass);
+		Class<?> userType = UserTypes.of(method, targetClass);
+		Method specific = AopUtils.getMostSpecificMethod(method, userType);
+		String description = describe(userType, specific);
 		Traced traced = AnnotatedElementUtils.findMergedAnnotation(specific, Traced.class);
 		if (traced == null) {
-			traced = AnnotatedElementUtils.findMergedAnnotation(userClass, Traced.class);
+			traced = AnnotatedElementUtils.findMergedAnnotation(userType, Traced.class);
 		}
 		String name = (traced != null && !traced.name().isBlank()) ? traced.name().strip()
-				: SpanNames.derive(specific.getName(), userClass.getSimpleName());
+				: SpanNames.derive(specific.getName(), userType.getSimpleName());
 		SpanKind kind = (traced != null) ? traced.kind() : SpanKind.INTERNAL;
-		Attributes attributes = staticAttributes((traced != null) ? traced.attributes() : new String[0], specific);
-		return new TracedMethod(targetClass, name, kind, attributes, parameterAttributes(specific, method),
+		Attributes attributes = staticAttributes((traced != null) ? traced.attributes() : new String[0], description);
+		return new TracedMethod(targetClass, name, kind, attributes, parameterAttributes(specific, method, description),
 				ResultType.of(specific.getReturnType()));
 	}
 
-	private static Attributes staticAttributes(String[] pairs, Method method) {
+	private static String describe(Class<?> userType, Method method) {
+		return userType.getName() + "." + method.getName() + Arrays.stream(method.getParameterTypes())
+			.map(Class::getTypeName)
+			.collect(Collectors.joining(", ", "(", ")"));
+	}
+
+	private static Attributes staticAttributes(String[] pairs, String method) {
 		AttributesBuilder builder = Attributes.builder();
 		for (String pair : pairs) {
 			int separator = pair.indexOf('=');
-			if (separator <= 0) {
-				throw new IllegalStateException("@Traced attribute '" + pair + "' on " + method
-						+ " is not of the form key=value");
+			String key = (separator >= 0) ? pair.substring(0, separator).strip() : "";
+			if (key.isEmpty()) {
+				throw new InvalidTracedMethodException(method,
+						"its attribute \"" + pair + "\" is not of the form key=value with a non-empty key",
+						"Write each entry of @Traced(attributes = ...) as key=value, for example \"component=checkout\".");
 			}
-			builder.put(pair.substring(0, separator).strip(), pair.substring(separator + 1).strip());
+			builder.put(key, pair.substring(separator + 1).strip());
 		}
 		return builder.build();
 	}
 
-	private static ParameterAttribute[] parameterAttributes(Method specific, Method invoked) {
+	private static ParameterAttribute[] parameterAttributes(Method specific, Method invoked, String method) {
 		String[] names = parameterNames.getParameterNames(specific);
 		List<ParameterAttribute> attributes = new ArrayList<>();
 		for (int i = 0; i < specific.getParameterCount(); i++) {
@@ -116,12 +133,15 @@ final class TracedMethod {
 			String name = annotation.name().strip();
 			if (name.isEmpty()) {
 				if (names == null) {
-					throw new IllegalStateException("@SpanAttribute on parameter " + i + " of " + specific
-							+ " needs a name, or classes compiled with -parameters");
+					throw new InvalidTracedMethodException(method, "parameter " + i
+							+ " has @SpanAttribute without a name, and the class file has no parameter names (compiled without -parameters)",
+							"Name the attribute, for example @SpanAttribute(\"order.id\"), or compile with javac's -parameters option "
+									+ "(Maven: <parameters>true</parameters> in the maven-compiler-plugin configuration; "
+									+ "Gradle: options.compilerArgs << '-parameters').");
 				}
 				name = names[i];
 			}
-			attributes.add(new ParameterAttribute(i, name));
+			attributes.add(new ParameterAttribute(specific.getParameters()[i], i, name, method));
 		}
 		return attributes.toArray(new ParameterAttribute[0]);
 	}
@@ -144,6 +164,13 @@ final class TracedMethod {
 		for (ParameterAttribute attribute : this.parameterAttributes) {
 			attribute.record(span, arguments);
 		}
+	}
+
+	/**
+	 * Whether a failure only says that the caller cancelled: that ends a span without error.
+	 */
+	static boolean isCancellation(Throwable failure) {
+		return unwrap(failure) instanceof CancellationException;
 	}
 
 	static void recordFailure(Span span, Throwable failure) {

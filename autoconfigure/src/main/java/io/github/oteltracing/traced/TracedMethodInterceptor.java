@@ -1,9 +1,11 @@
 package io.github.oteltracing.traced;
 
 import io.github.oteltracing.internal.StarterTracers;
+import io.github.oteltracing.traced.TracedMethod.ResultType;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -21,13 +23,14 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 
 	private final ObjectProvider<OpenTelemetry> openTelemetry;
 
-	private final TracedMethods methods = new TracedMethods();
+	private final TracedMethods methods;
 
 	// Resolved on first use: advisors are created before most beans, the SDK need not be.
 	private volatile Tracer tracer;
 
-	TracedMethodInterceptor(ObjectProvider<OpenTelemetry> openTelemetry) {
+	TracedMethodInterceptor(ObjectProvider<OpenTelemetry> openTelemetry, TracedMethods methods) {
 		this.openTelemetry = openTelemetry;
+		this.methods = methods;
 	}
 
 	@Override
@@ -35,10 +38,10 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 		Object target = invocation.getThis();
 		Class<?> targetClass = (target != null) ? target.getClass() : invocation.getMethod().getDeclaringClass();
 		TracedMethod method = this.methods.get(invocation.getMethod(), targetClass);
-		Span span = tracer().spanBuilder(method.spanName).setSpanKind(method.kind).startSpan();
-		if (span.isRecording()) {
-			method.recordAttributes(span, invocation.getArguments());
+		if (method.resultType == ResultType.REACTOR) {
+			return invokePublisher(invocation, method);
 		}
+		Span span = startSpan(method, Context.current(), invocation.getArguments());
 		Object result;
 		try (Scope scope = span.makeCurrent()) {
 			result = invocation.proceed();
@@ -48,14 +51,41 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 			span.end();
 			throw failure;
 		}
-		return switch (method.resultType) {
-			case SYNCHRONOUS -> {
-				span.end();
-				yield result;
-			}
-			case COMPLETION_STAGE -> AsyncResults.endOnCompletion(result, span);
-			case REACTOR -> ReactorResults.endOnTermination(result, span);
-		};
+		if (method.resultType == ResultType.COMPLETION_STAGE) {
+			return AsyncResults.endOnCompletion(result, span);
+		}
+		span.end();
+		return result;
+	}
+
+	/**
+	 * A publisher does its work when subscribed, so each subscription gets its span, and
+	 * one never subscribed gets none. Only a failure to assemble it is recorded at once.
+	 */
+	private Object invokePublisher(MethodInvocation invocation, TracedMethod method) throws Throwable {
+		Object[] arguments = invocation.getArguments();
+		Object publisher;
+		try {
+			publisher = invocation.proceed();
+		}
+		catch (Throwable failure) {
+			Span span = startSpan(method, Context.current(), arguments);
+			TracedMethod.recordFailure(span, failure);
+			span.end();
+			throw failure;
+		}
+		return ReactorResults.tracePerSubscription(publisher, (parent) -> startSpan(method, parent, arguments));
+	}
+
+	private Span startSpan(TracedMethod method, Context parent, Object[] arguments) {
+		Span span = tracer().spanBuilder(method.spanName)
+			.setParent(parent)
+			.setSpanKind(method.kind)
+			.startSpan();
+		if (span.isRecording()) {
+			method.recordAttributes(span, arguments);
+		}
+		return span;
 	}
 
 	private Tracer tracer() {

@@ -12,7 +12,8 @@ class SpanNamesTests {
 			"send, InvoiceServiceImpl, send-invoice", "handle, OrderItemController, handle-order-item",
 			"parseHTTPResponse, Parser, parse-http-response", "get, HTTPClient, get-http",
 			"run, Service, run-service", "load_all, Repo, load-all", "save, OrderRepositoryImpl, save-order",
-			"check, ManagerHandlerComponent, check-manager", "toV2Format, Converter, to-v2-format" })
+			"check, ManagerHandlerComponent, check-manager", "toV2Format, Converter, to-v2-format",
+			"welcome, WelcomeController, welcome", "save, OwnerRepository, save-owner", "order, OrderItem, order-order-item" })
 	void derivesVerbNounNames(String method, String type, String expected) {
 		assertThat(SpanNames.derive(method, type)).isEqualTo(expected);
 	}

@@ -32,16 +32,19 @@ public class PaymentGateway {
 	 */
 	@Traced("call-payment-gateway")
 	public Mono<Authorization> charge(PaymentRequest request) {
-		// The span of this call, captured now: the answer arrives later, on another thread.
-		Span span = Span.current();
-		return Mono.delay(latency()).flatMap((tick) -> {
-			String decline = DECLINES.get(request.cardNumber());
-			if (decline != null) {
-				return Mono.error(new PaymentDeclinedException("Card declined: " + decline));
-			}
-			String transactionId = "tx-" + UUID.randomUUID();
-			span.setAttribute(PaymentService.TRANSACTION_ID, transactionId);
-			return Mono.just(new Authorization(transactionId, request.amount(), request.currency()));
+		// The span starts when the Mono is subscribed, and is current then: captured at that
+		// point, as the answer arrives later, on another thread.
+		return Mono.defer(() -> {
+			Span span = Span.current();
+			return Mono.delay(latency()).flatMap((tick) -> {
+				String decline = DECLINES.get(request.cardNumber());
+				if (decline != null) {
+					return Mono.error(new PaymentDeclinedException("Card declined: " + decline));
+				}
+				String transactionId = "tx-" + UUID.randomUUID();
+				span.setAttribute(PaymentService.TRANSACTION_ID, transactionId);
+				return Mono.just(new Authorization(transactionId, request.amount(), request.currency()));
+			});
 		});
 	}
 

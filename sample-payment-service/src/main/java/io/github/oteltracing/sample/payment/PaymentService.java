@@ -42,21 +42,23 @@ public class PaymentService {
 	 */
 	@Traced
 	public Mono<Authorization> process(PaymentRequest request) {
-		// Captured now: the gateway answers later, on another thread.
-		Span span = Span.current();
-		span.setAttribute(ORDER_ID, request.orderId());
-		span.setAttribute(AMOUNT, request.amount().doubleValue());
-		// Only the last four digits: the card number itself must never reach a span.
-		span.setAttribute(CARD_LAST4, request.cardLast4());
-		if (this.fraudDetector.detectFraud(request)) {
-			return Mono.error(new PaymentDeclinedException("Suspected fraud"));
-		}
-		return this.gateway.charge(request)
-			.doOnNext((authorization) -> {
+		// A returned Mono's span starts when it is subscribed: the work is deferred until then.
+		return Mono.defer(() -> {
+			// Captured now: the gateway answers later, on another thread.
+			Span span = Span.current();
+			span.setAttribute(ORDER_ID, request.orderId());
+			span.setAttribute(AMOUNT, request.amount().doubleValue());
+			// Only the last four digits: the card number itself must never reach a span.
+			span.setAttribute(CARD_LAST4, request.cardLast4());
+			if (this.fraudDetector.detectFraud(request)) {
+				return Mono.error(new PaymentDeclinedException("Suspected fraud"));
+			}
+			return this.gateway.charge(request).doOnNext((authorization) -> {
 				span.addEvent("payment-completed", Attributes.of(TRANSACTION_ID, authorization.transactionId(), AMOUNT,
 						authorization.amount().doubleValue()));
 				logger.info("Payment {} authorized for order {}", authorization.transactionId(), request.orderId());
 			});
+		});
 	}
 
 }

@@ -1,0 +1,21 @@
+package io.github.oteltracing.traced;
+
+/**
+ * A {@code @Traced} method that cannot be traced as written. Thrown while its bean is
+ * proxied, so the application stops at start-up; {@link TracedMethodFailureAnalyzer}
+ * reports it.
+ */
+final class InvalidTracedMethodException extends IllegalStateException {
+
+	private final String action;
+
+	InvalidTracedMethodException(String method, String problem, String action) {
+		super("@Traced method " + method + " cannot be traced: " + problem + ".");
+		this.action = action;
+	}
+
+	String getAction() {
+		return this.action;
+	}
+
+}
