@@ -2,6 +2,7 @@ package io.github.oteltracing.jdbc;
 
 import java.util.function.Supplier;
 
+import io.github.oteltracing.internal.StarterTracers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 
@@ -30,7 +31,7 @@ final class JdbcTracer {
 	Tracer get() {
 		Tracer tracer = this.tracer;
 		if (tracer == null) {
-			tracer = this.openTelemetry.get().getTracer(INSTRUMENTATION_SCOPE);
+			tracer = StarterTracers.tracer(this.openTelemetry.get(), INSTRUMENTATION_SCOPE);
 			this.tracer = tracer;
 		}
 		return tracer;
