@@ -1,10 +1,13 @@
 package io.github.oteltracing.autoconfigure;
 
 import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.micrometer.HttpAwareTracingObservationHandlers;
 import io.github.oteltracing.micrometer.HttpObservations;
+import io.github.oteltracing.micrometer.TracedObservationContexts;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
@@ -17,6 +20,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -83,8 +87,12 @@ public final class MicrometerTracingBridgeAutoConfiguration {
 	static class ObservationHandlersConfiguration {
 
 		@Bean
-		HttpObservations tracingHttpObservations(HttpTracingProperties properties) {
-			return new HttpObservations(properties.getServer().isEnabled(), properties.getClient().isEnabled());
+		HttpObservations tracingHttpObservations(HttpTracingProperties properties,
+				ObjectProvider<TracedObservationContexts> others) {
+			Set<String> types = others.orderedStream()
+				.flatMap((contexts) -> contexts.typeNames().stream())
+				.collect(Collectors.toSet());
+			return new HttpObservations(properties.getServer().isEnabled(), properties.getClient().isEnabled(), types);
 		}
 
 		@Bean

@@ -6,7 +6,8 @@ import io.micrometer.observation.Observation;
 
 /**
  * Recognises the Observation contexts of Spring's HTTP instrumentation, whose spans the
- * starter's own HTTP filters and interceptors already create.
+ * starter's own HTTP filters and interceptors already create, and those of other
+ * instrumentations the starter has its own spans for.
  */
 public final class HttpObservations {
 
@@ -22,13 +23,25 @@ public final class HttpObservations {
 
 	private final boolean client;
 
+	private final Set<String> others;
+
 	/**
 	 * @param server whether the starter traces incoming requests
 	 * @param client whether the starter traces outgoing requests
 	 */
 	public HttpObservations(boolean server, boolean client) {
+		this(server, client, Set.of());
+	}
+
+	/**
+	 * @param server whether the starter traces incoming requests
+	 * @param client whether the starter traces outgoing requests
+	 * @param others other context types the starter traces (messaging, scheduled tasks)
+	 */
+	public HttpObservations(boolean server, boolean client, Set<String> others) {
 		this.server = server;
 		this.client = client;
+		this.others = Set.copyOf(others);
 	}
 
 	/**
@@ -38,7 +51,8 @@ public final class HttpObservations {
 	 */
 	public boolean isTracedElsewhere(Observation.Context context) {
 		String type = context.getClass().getName();
-		return (this.server && SERVER_CONTEXTS.contains(type)) || (this.client && CLIENT_CONTEXTS.contains(type));
+		return (this.server && SERVER_CONTEXTS.contains(type)) || (this.client && CLIENT_CONTEXTS.contains(type))
+				|| this.others.contains(type);
 	}
 
 }
