@@ -14,9 +14,10 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * Traces {@link KafkaTemplate} sends (through the producers of its factory) and the
  * listeners of every listener container factory (through record and batch interceptors).
  *
- * <p>A factory has no getter for its interceptors, so the tracing ones are composed with
- * the application's {@code RecordInterceptor} and {@code BatchInterceptor} beans, which
- * is where Spring Boot takes a factory's interceptors from.
+ * <p>A factory has no getter for its interceptors, so the tracing ones wrap the
+ * application's {@code RecordInterceptor} and {@code BatchInterceptor} beans: those are
+ * what Spring Boot's factory configurer applies, to its own factory and to those built
+ * with it.
  */
 public final class KafkaTracingPostProcessor implements BeanPostProcessor {
 
