@@ -1,15 +1,12 @@
 package io.github.oteltracing.kafka;
 
+import io.github.oteltracing.instrumentation.LazyTracer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.semconv.ErrorAttributes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -18,23 +15,18 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Starts the spans of Kafka sends and of listener processing, by the messaging semantic
- * conventions, with the application's tracer and propagators (resolved on first use:
- * post-processors are created before the SDK).
+ * conventions, with the application's tracer and propagators.
  */
 final class KafkaSpans {
 
 	static final String INSTRUMENTATION_SCOPE = "io.github.oteltracing.kafka";
 
-	private final ObjectProvider<OpenTelemetry> openTelemetry;
+	private final LazyTracer tracing;
 
 	private final boolean recordMessageKey;
 
-	private volatile Tracer tracer;
-
-	private volatile TextMapPropagator propagator;
-
 	KafkaSpans(ObjectProvider<OpenTelemetry> openTelemetry, boolean recordMessageKey) {
-		this.openTelemetry = openTelemetry;
+		this.tracing = new LazyTracer(openTelemetry, INSTRUMENTATION_SCOPE);
 		this.recordMessageKey = recordMessageKey;
 	}
 
@@ -43,7 +35,7 @@ final class KafkaSpans {
 	 * context into the record's headers.
 	 */
 	Span startSend(ProducerRecord<?, ?> record) {
-		SpanBuilder builder = tracer().spanBuilder(MessagingAttributes.SEND + " " + record.topic())
+		SpanBuilder builder = this.tracing.tracer().spanBuilder(MessagingAttributes.SEND + " " + record.topic())
 			.setSpanKind(SpanKind.PRODUCER)
 			.setAttribute(MessagingAttributes.MESSAGING_SYSTEM, MessagingAttributes.KAFKA)
 			.setAttribute(MessagingAttributes.MESSAGING_DESTINATION_NAME, record.topic())
@@ -55,7 +47,7 @@ final class KafkaSpans {
 		}
 		setKey(builder, record.key());
 		Span span = builder.startSpan();
-		propagator().inject(Context.current().with(span), record.headers(), RecordHeaderCarrier.INSTANCE);
+		this.tracing.propagator().inject(Context.current().with(span), record.headers(), RecordHeaderCarrier.INSTANCE);
 		return span;
 	}
 
@@ -100,7 +92,7 @@ final class KafkaSpans {
 
 	private SpanBuilder processSpan(String topic, String consumerGroup) {
 		String name = (topic != null) ? MessagingAttributes.PROCESS + " " + topic : MessagingAttributes.PROCESS;
-		SpanBuilder builder = tracer().spanBuilder(name)
+		SpanBuilder builder = this.tracing.tracer().spanBuilder(name)
 			.setSpanKind(SpanKind.CONSUMER)
 			.setAttribute(MessagingAttributes.MESSAGING_SYSTEM, MessagingAttributes.KAFKA)
 			.setAttribute(MessagingAttributes.MESSAGING_OPERATION_TYPE, MessagingAttributes.PROCESS)
@@ -120,7 +112,7 @@ final class KafkaSpans {
 	 */
 	private Context extract(Headers headers) {
 		try {
-			return propagator().extract(Context.root(), headers, RecordHeaderCarrier.INSTANCE);
+			return this.tracing.propagator().extract(Context.root(), headers, RecordHeaderCarrier.INSTANCE);
 		}
 		catch (RuntimeException ex) {
 			return Context.root();
@@ -132,36 +124,6 @@ final class KafkaSpans {
 		if (this.recordMessageKey && key instanceof String text) {
 			builder.setAttribute(MessagingAttributes.MESSAGING_KAFKA_MESSAGE_KEY, text);
 		}
-	}
-
-	static void recordFailure(Span span, Throwable failure) {
-		span.recordException(failure);
-		String message = failure.getMessage();
-		if (message != null) {
-			span.setStatus(StatusCode.ERROR, message);
-		}
-		else {
-			span.setStatus(StatusCode.ERROR);
-		}
-		span.setAttribute(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
-	}
-
-	private Tracer tracer() {
-		Tracer tracer = this.tracer;
-		if (tracer == null) {
-			tracer = this.openTelemetry.getObject().getTracer(INSTRUMENTATION_SCOPE);
-			this.tracer = tracer;
-		}
-		return tracer;
-	}
-
-	private TextMapPropagator propagator() {
-		TextMapPropagator propagator = this.propagator;
-		if (propagator == null) {
-			propagator = this.openTelemetry.getObject().getPropagators().getTextMapPropagator();
-			this.propagator = propagator;
-		}
-		return propagator;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.oteltracing.kafka;
 
+import io.github.oteltracing.instrumentation.SpanFailures;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -40,7 +41,7 @@ final class Processing {
 		current.remove();
 		processing.scope.close();
 		if (failure != null) {
-			KafkaSpans.recordFailure(processing.span, applicationFailure(failure));
+			SpanFailures.record(processing.span, applicationFailure(failure));
 		}
 		processing.span.end();
 	}

@@ -9,15 +9,11 @@ import org.springframework.kafka.listener.BatchInterceptor;
  * Processes each batch in one CONSUMER span linked to the context of every record in
  * it, current while the batch listener runs.
  */
-final class TracingBatchInterceptor<K, V> implements BatchInterceptor<K, V> {
-
-	private final KafkaSpans spans;
-
-	private final BatchInterceptor<K, V> delegate;
+final class TracingBatchInterceptor<K, V> extends ProcessingInterceptor<BatchInterceptor<K, V>>
+		implements BatchInterceptor<K, V> {
 
 	TracingBatchInterceptor(KafkaSpans spans, BatchInterceptor<K, V> delegate) {
-		this.spans = spans;
-		this.delegate = delegate;
+		super(spans, delegate);
 	}
 
 	@Override
@@ -28,41 +24,12 @@ final class TracingBatchInterceptor<K, V> implements BatchInterceptor<K, V> {
 
 	@Override
 	public void success(ConsumerRecords<K, V> records, Consumer<K, V> consumer) {
-		try {
-			if (this.delegate != null) {
-				this.delegate.success(records, consumer);
-			}
-		}
-		finally {
-			Processing.end(null);
-		}
+		endAfter((delegate) -> delegate.success(records, consumer), null);
 	}
 
 	@Override
 	public void failure(ConsumerRecords<K, V> records, Exception exception, Consumer<K, V> consumer) {
-		try {
-			if (this.delegate != null) {
-				this.delegate.failure(records, exception, consumer);
-			}
-		}
-		finally {
-			Processing.end(exception);
-		}
-	}
-
-	@Override
-	public void setupThreadState(Consumer<?, ?> consumer) {
-		if (this.delegate != null) {
-			this.delegate.setupThreadState(consumer);
-		}
-	}
-
-	@Override
-	public void clearThreadState(Consumer<?, ?> consumer) {
-		Processing.end(null);
-		if (this.delegate != null) {
-			this.delegate.clearThreadState(consumer);
-		}
+		endAfter((delegate) -> delegate.failure(records, exception, consumer), exception);
 	}
 
 }

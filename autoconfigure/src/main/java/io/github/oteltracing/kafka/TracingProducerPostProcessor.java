@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
+import io.github.oteltracing.instrumentation.SpanFailures;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.producer.Callback;
@@ -72,7 +73,7 @@ final class TracingProducerPostProcessor<K, V> implements ProducerPostProcessor<
 			}
 			catch (RuntimeException | Error failure) {
 				// Failed before the client took the record: the callback will not run.
-				KafkaSpans.recordFailure(span, failure);
+				SpanFailures.record(span, failure);
 				span.end();
 				throw failure;
 			}
@@ -80,7 +81,7 @@ final class TracingProducerPostProcessor<K, V> implements ProducerPostProcessor<
 
 		private static void end(Span span, RecordMetadata metadata, Exception exception) {
 			if (exception != null) {
-				KafkaSpans.recordFailure(span, exception);
+				SpanFailures.record(span, exception);
 			}
 			else if (metadata != null && span.isRecording()) {
 				span.setAttribute(MessagingAttributes.MESSAGING_DESTINATION_PARTITION_ID,

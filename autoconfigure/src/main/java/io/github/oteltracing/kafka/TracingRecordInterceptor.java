@@ -10,15 +10,11 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * current while the listener (and the application's own interceptor, called inside it)
  * runs.
  */
-final class TracingRecordInterceptor<K, V> implements RecordInterceptor<K, V> {
-
-	private final KafkaSpans spans;
-
-	private final RecordInterceptor<K, V> delegate;
+final class TracingRecordInterceptor<K, V> extends ProcessingInterceptor<RecordInterceptor<K, V>>
+		implements RecordInterceptor<K, V> {
 
 	TracingRecordInterceptor(KafkaSpans spans, RecordInterceptor<K, V> delegate) {
-		this.spans = spans;
-		this.delegate = delegate;
+		super(spans, delegate);
 	}
 
 	@Override
@@ -29,47 +25,18 @@ final class TracingRecordInterceptor<K, V> implements RecordInterceptor<K, V> {
 
 	@Override
 	public void success(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
-		try {
-			if (this.delegate != null) {
-				this.delegate.success(record, consumer);
-			}
-		}
-		finally {
-			Processing.end(null);
-		}
+		endAfter((delegate) -> delegate.success(record, consumer), null);
 	}
 
 	@Override
 	public void failure(ConsumerRecord<K, V> record, Exception exception, Consumer<K, V> consumer) {
-		try {
-			if (this.delegate != null) {
-				this.delegate.failure(record, exception, consumer);
-			}
-		}
-		finally {
-			Processing.end(exception);
-		}
+		endAfter((delegate) -> delegate.failure(record, exception, consumer), exception);
 	}
 
 	@Override
 	public void afterRecord(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
 		if (this.delegate != null) {
 			this.delegate.afterRecord(record, consumer);
-		}
-	}
-
-	@Override
-	public void setupThreadState(Consumer<?, ?> consumer) {
-		if (this.delegate != null) {
-			this.delegate.setupThreadState(consumer);
-		}
-	}
-
-	@Override
-	public void clearThreadState(Consumer<?, ?> consumer) {
-		Processing.end(null);
-		if (this.delegate != null) {
-			this.delegate.clearThreadState(consumer);
 		}
 	}
 

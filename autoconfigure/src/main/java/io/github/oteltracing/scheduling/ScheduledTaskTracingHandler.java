@@ -7,18 +7,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.oteltracing.annotation.Traced;
+import io.github.oteltracing.instrumentation.LazyTracer;
+import io.github.oteltracing.instrumentation.SpanFailures;
 import io.github.oteltracing.traced.SpanNames;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.semconv.CodeAttributes;
-import io.opentelemetry.semconv.ErrorAttributes;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,14 +35,12 @@ final class ScheduledTaskTracingHandler implements ObservationHandler<ScheduledT
 
 	static final String INSTRUMENTATION_SCOPE = "io.github.oteltracing.scheduling";
 
-	private final ObjectProvider<OpenTelemetry> openTelemetry;
+	private final LazyTracer tracing;
 
 	private final Map<Method, ScheduledMethod> methods = new ConcurrentHashMap<>();
 
-	private volatile Tracer tracer;
-
 	ScheduledTaskTracingHandler(ObjectProvider<OpenTelemetry> openTelemetry) {
-		this.openTelemetry = openTelemetry;
+		this.tracing = new LazyTracer(openTelemetry, INSTRUMENTATION_SCOPE);
 	}
 
 	@Override
@@ -58,7 +55,7 @@ final class ScheduledTaskTracingHandler implements ObservationHandler<ScheduledT
 		if (method.spanName == null) {
 			return;
 		}
-		Span span = tracer().spanBuilder(method.spanName)
+		Span span = this.tracing.tracer().spanBuilder(method.spanName)
 			.setNoParent()
 			.setSpanKind(SpanKind.INTERNAL)
 			.setAttribute(CodeAttributes.CODE_FUNCTION_NAME, method.functionName)
@@ -90,14 +87,7 @@ final class ScheduledTaskTracingHandler implements ObservationHandler<ScheduledT
 		}
 		Throwable cause = (error instanceof UndeclaredThrowableException && error.getCause() != null)
 				? error.getCause() : error;
-		span.recordException(cause);
-		if (cause.getMessage() != null) {
-			span.setStatus(StatusCode.ERROR, cause.getMessage());
-		}
-		else {
-			span.setStatus(StatusCode.ERROR);
-		}
-		span.setAttribute(ErrorAttributes.ERROR_TYPE, cause.getClass().getName());
+		SpanFailures.record(span, cause);
 	}
 
 	@Override
@@ -106,15 +96,6 @@ final class ScheduledTaskTracingHandler implements ObservationHandler<ScheduledT
 		if (span != null) {
 			span.end();
 		}
-	}
-
-	private Tracer tracer() {
-		Tracer tracer = this.tracer;
-		if (tracer == null) {
-			tracer = this.openTelemetry.getObject().getTracer(INSTRUMENTATION_SCOPE);
-			this.tracer = tracer;
-		}
-		return tracer;
 	}
 
 	/**
