@@ -14,7 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.config.TaskManagementConfigUtils;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 
 /**
@@ -26,7 +26,8 @@ import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 @ConditionalOnTracingEnabled
 @ConditionalOnBooleanProperty(name = "tracing.scheduling.enabled", matchIfMissing = true)
 @ConditionalOnClass({ OpenTelemetry.class, ScheduledTaskObservationContext.class })
-@ConditionalOnBean(name = TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME)
+// By type: the processor's bean name differs between Spring Framework 6 and 7.
+@ConditionalOnBean(ScheduledAnnotationBeanPostProcessor.class)
 @EnableConfigurationProperties(SchedulingTracingProperties.class)
 public final class SchedulingTracingAutoConfiguration {
 
