@@ -34,7 +34,7 @@ public final class HttpAwareTracingObservationHandlers {
 
 			@Override
 			public void onStart(Observation.Context context) {
-				if (HttpObservations.isHttp(context)) {
+				if (InstrumentedObservations.isInstrumented(context)) {
 					context.computeIfAbsent(TracingContext.class, (key) -> new TracingContext())
 						.setSpan(tracer.currentSpan());
 					return;
@@ -44,42 +44,42 @@ public final class HttpAwareTracingObservationHandlers {
 
 			@Override
 			public void onEvent(Observation.Event event, Observation.Context context) {
-				if (!HttpObservations.isHttp(context)) {
+				if (!InstrumentedObservations.isInstrumented(context)) {
 					super.onEvent(event, context);
 				}
 			}
 
 			@Override
 			public void onError(Observation.Context context) {
-				if (!HttpObservations.isHttp(context)) {
+				if (!InstrumentedObservations.isInstrumented(context)) {
 					super.onError(context);
 				}
 			}
 
 			@Override
 			public void onStop(Observation.Context context) {
-				if (!HttpObservations.isHttp(context)) {
+				if (!InstrumentedObservations.isInstrumented(context)) {
 					super.onStop(context);
 				}
 			}
 
 			@Override
 			public void onScopeOpened(Observation.Context context) {
-				if (!HttpObservations.isHttp(context)) {
+				if (!InstrumentedObservations.isInstrumented(context)) {
 					super.onScopeOpened(context);
 				}
 			}
 
 			@Override
 			public void onScopeClosed(Observation.Context context) {
-				if (!HttpObservations.isHttp(context)) {
+				if (!InstrumentedObservations.isInstrumented(context)) {
 					super.onScopeClosed(context);
 				}
 			}
 
 			@Override
 			public void onScopeReset(Observation.Context context) {
-				if (!HttpObservations.isHttp(context)) {
+				if (!InstrumentedObservations.isInstrumented(context)) {
 					super.onScopeReset(context);
 				}
 			}
@@ -93,7 +93,7 @@ public final class HttpAwareTracingObservationHandlers {
 
 			@Override
 			public boolean supportsContext(Observation.Context context) {
-				return !HttpObservations.isHttp(context) && super.supportsContext(context);
+				return !InstrumentedObservations.isInstrumented(context) && super.supportsContext(context);
 			}
 
 		};
@@ -105,7 +105,7 @@ public final class HttpAwareTracingObservationHandlers {
 
 			@Override
 			public boolean supportsContext(Observation.Context context) {
-				return !HttpObservations.isHttp(context) && super.supportsContext(context);
+				return !InstrumentedObservations.isInstrumented(context) && super.supportsContext(context);
 			}
 
 		};

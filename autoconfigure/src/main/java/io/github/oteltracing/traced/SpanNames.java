@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Derives verb-noun span names in lower-kebab-case from methods and classes.
  */
-final class SpanNames {
+public final class SpanNames {
 
 	private static final List<String> CLASS_SUFFIXES = List.of("Service", "Controller", "Client", "Repository",
 			"Handler", "Component", "Manager", "Impl");
@@ -19,8 +19,11 @@ final class SpanNames {
 	 * {@code reserveStock} on any class gives {@code reserve-stock};
 	 * {@code authorize} on {@code PaymentService} gives {@code authorize-payment};
 	 * {@code welcome} on {@code WelcomeController} stays {@code welcome}.
+	 * @param methodName the method's name
+	 * @param classSimpleName the simple name of the user's class
+	 * @return the span name
 	 */
-	static String derive(String methodName, String classSimpleName) {
+	public static String derive(String methodName, String classSimpleName) {
 		List<String> words = words(methodName);
 		if (words.size() == 1) {
 			List<String> noun = words(stripSuffixes(classSimpleName));

@@ -1,0 +1,56 @@
+package io.github.oteltracing.instrumentation;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * The tracer and propagator of an instrumentation, looked up on first use: the
+ * post-processors and handlers that instrument a library are created before the SDK.
+ */
+public final class LazyTracer {
+
+	private final ObjectProvider<OpenTelemetry> openTelemetry;
+
+	private final String instrumentationScope;
+
+	private volatile Tracer tracer;
+
+	private volatile TextMapPropagator propagator;
+
+	/**
+	 * @param openTelemetry the application's OpenTelemetry
+	 * @param instrumentationScope the name of the instrumentation scope of the spans
+	 */
+	public LazyTracer(ObjectProvider<OpenTelemetry> openTelemetry, String instrumentationScope) {
+		this.openTelemetry = openTelemetry;
+		this.instrumentationScope = instrumentationScope;
+	}
+
+	/**
+	 * @return the tracer of the instrumentation scope
+	 */
+	public Tracer tracer() {
+		Tracer tracer = this.tracer;
+		if (tracer == null) {
+			tracer = this.openTelemetry.getObject().getTracer(this.instrumentationScope);
+			this.tracer = tracer;
+		}
+		return tracer;
+	}
+
+	/**
+	 * @return the application's configured propagators
+	 */
+	public TextMapPropagator propagator() {
+		TextMapPropagator propagator = this.propagator;
+		if (propagator == null) {
+			propagator = this.openTelemetry.getObject().getPropagators().getTextMapPropagator();
+			this.propagator = propagator;
+		}
+		return propagator;
+	}
+
+}
