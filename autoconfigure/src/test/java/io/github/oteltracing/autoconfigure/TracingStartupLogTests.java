@@ -6,11 +6,16 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.oteltracing.annotation.Traced;
 import io.github.oteltracing.sink.ReceivedSpan;
+import io.github.oteltracing.sdk.TracingStartupLog;
 import io.github.oteltracing.sink.TraceSink;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -27,6 +32,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TracingStartupLogTests {
 
 	private final ApplicationContextRunner runner = TracingAutoConfigurationsSupport.runner();
+
+	private final LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
+
+	// Other tests in this JVM run applications with other log levels (logging.level.root=warn).
+	@BeforeEach
+	void logStartupAtInfo() {
+		this.loggingSystem.setLogLevel(TracingStartupLog.class.getName(), LogLevel.INFO);
+	}
+
+	@AfterEach
+	void resetLevel() {
+		this.loggingSystem.setLogLevel(TracingStartupLog.class.getName(), null);
+	}
 
 	@Test
 	void logsServiceExporterAndSamplerWithoutSecrets(CapturedOutput output) {
