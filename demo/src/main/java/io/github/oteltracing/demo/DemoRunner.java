@@ -60,6 +60,9 @@ public final class DemoRunner {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	// The starter's default tracing.exporter.batch.max-export-batch-size: what a busy service sends.
+	private static final int FULL_BATCH = 512;
+
 	// 128 + SIGPIPE, what a shell reports for a command that wrote to a closed pipe.
 	static final int OUTPUT_CLOSED_STATUS = 141;
 
@@ -133,6 +136,7 @@ public final class DemoRunner {
 				ok &= print(order, traces, waterfall);
 			}
 			printSummary(sent, traces);
+			printWireSize(sink);
 			return ok ? 0 : 1;
 		}
 	}
@@ -148,6 +152,14 @@ public final class DemoRunner {
 		this.out.println();
 		this.out.printf("%d orders, %d traces, %d spans from %d services (%s).%n", sent.size(), traces.size(),
 				spans.size(), services.size(), String.join(", ", services));
+	}
+
+	// The figures docs/scaling.md sizes the Collector tiers with, warm-up round included.
+	private void printWireSize(TraceSink sink) {
+		this.out.println("On the wire, as the services exported them: " + WireSize.received(sink.requests()).describe()
+				+ ".");
+		this.out.println("Re-batched per service instance into requests of up to " + FULL_BATCH + " spans: "
+				+ WireSize.rebatched(sink.spans(), FULL_BATCH).describe() + ".");
 	}
 
 	private boolean awaitServices() throws InterruptedException {
