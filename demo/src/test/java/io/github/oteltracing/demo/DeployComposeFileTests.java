@@ -20,6 +20,9 @@ class DeployComposeFileTests {
 
 	private static final String FILE = "deploy/docker-compose.yml";
 
+	/** Spans sent within a second, so that a trace's spans reach its gateway well inside decision_wait. */
+	static final String SCHEDULE_DELAY_MILLIS = "1000";
+
 	private final Map<String, Object> compose = YamlFiles.load(FILE);
 
 	private final Map<String, Object> services = map(this.compose, "services");
@@ -28,7 +31,8 @@ class DeployComposeFileTests {
 	void samplesExportToTheAgent() {
 		for (String sample : List.of("order-service", "inventory-service", "payment-service")) {
 			assertThat(map(this.services, sample, "environment")).as(sample)
-				.containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-agent:4318");
+				.containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-agent:4318")
+				.containsEntry("OTEL_BSP_SCHEDULE_DELAY", SCHEDULE_DELAY_MILLIS);
 			assertThat(map(this.services, sample, "build")).as(sample).containsEntry("context", "..")
 				.containsEntry("target", sample);
 		}

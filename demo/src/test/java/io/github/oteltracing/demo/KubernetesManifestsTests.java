@@ -90,6 +90,7 @@ class KubernetesManifestsTests {
 			List<Map<String, Object>> env = maps(container(sample), "env");
 			List<String> names = env.stream().map((variable) -> String.valueOf(variable.get("name"))).toList();
 			assertThat(value(env, "OTEL_EXPORTER_OTLP_ENDPOINT")).isEqualTo("http://otel-agent.observability.svc:4318");
+			assertThat(value(env, "OTEL_BSP_SCHEDULE_DELAY")).isEqualTo(DeployComposeFileTests.SCHEDULE_DELAY_MILLIS);
 			String attributes = value(env, "OTEL_RESOURCE_ATTRIBUTES");
 			assertThat(attributes).contains("k8s.pod.name=$(K8S_POD_NAME)", "k8s.namespace.name=$(K8S_NAMESPACE_NAME)",
 					"k8s.node.name=$(K8S_NODE_NAME)");
