@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.oteltracing.sink.ReceivedSpan;
 import io.github.oteltracing.sink.TraceSink;
+import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 
 /**
  * The demo: a trace sink that the sample services export to, which waits for them, sends
@@ -59,6 +60,9 @@ public final class DemoRunner {
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	// The starter's default tracing.exporter.batch.max-export-batch-size: what a busy service sends.
+	private static final int FULL_BATCH = 512;
 
 	// 128 + SIGPIPE, what a shell reports for a command that wrote to a closed pipe.
 	static final int OUTPUT_CLOSED_STATUS = 141;
@@ -133,6 +137,7 @@ public final class DemoRunner {
 				ok &= print(order, traces, waterfall);
 			}
 			printSummary(sent, traces);
+			printWireSize(sink, traces);
 			return ok ? 0 : 1;
 		}
 	}
@@ -148,6 +153,24 @@ public final class DemoRunner {
 		this.out.println();
 		this.out.printf("%d orders, %d traces, %d spans from %d services (%s).%n", sent.size(), traces.size(),
 				spans.size(), services.size(), String.join(", ", services));
+	}
+
+	// The figures docs/scaling.md sizes the Collector tiers with, warm-up round included.
+	private void printWireSize(TraceSink sink, Map<String, List<ReceivedSpan>> traces) {
+		this.out.println("On the wire, as the services exported them: " + WireSize.received(sink.requests()).describe()
+				+ ".");
+		this.out.println("Re-batched per service instance into requests of up to " + FULL_BATCH + " spans: "
+				+ WireSize.rebatched(sink.spans(), FULL_BATCH).describe() + ".");
+		// Failed traces carry stack traces in their exception events: most traces are not like them.
+		List<ReceivedSpan> withoutErrors = traces.values()
+			.stream()
+			.filter((trace) -> trace.stream().noneMatch((span) -> span.statusCode() == StatusCode.STATUS_CODE_ERROR))
+			.flatMap(List::stream)
+			.toList();
+		if (!withoutErrors.isEmpty()) {
+			this.out.println("The same, only the shown traces without an error: "
+					+ WireSize.rebatched(withoutErrors, FULL_BATCH).describe() + ".");
+		}
 	}
 
 	private boolean awaitServices() throws InterruptedException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reads the repository's YAML files (the Compose stack's), and walks them with checks
+ * Reads the repository's YAML files (Compose, Collector, Kubernetes), and walks them with checks
  * that name the path of what is missing.
  */
 final class YamlFiles {
@@ -26,14 +27,45 @@ final class YamlFiles {
 	 * @return the document
 	 */
 	static Map<String, Object> load(String path) {
-		// Tests run in the module's directory: the repository root is its parent.
-		Path file = Path.of(System.getProperty("basedir", ".")).resolve("..").resolve(path).normalize();
-		try (Reader reader = Files.newBufferedReader(file)) {
+		try (Reader reader = Files.newBufferedReader(file(path))) {
 			return new Yaml().load(reader);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read " + file, ex);
+			throw new IllegalStateException("Cannot read " + path, ex);
 		}
+	}
+
+	/**
+	 * Loads every document of a multi-document file (Kubernetes manifests) relative to the
+	 * repository root.
+	 * @param path the path from the repository root
+	 * @return the documents, in order; empty documents left out
+	 */
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> loadAll(String path) {
+		List<Map<String, Object>> documents = new ArrayList<>();
+		try (Reader reader = Files.newBufferedReader(file(path))) {
+			for (Object document : new Yaml().loadAll(reader)) {
+				if (document != null) {
+					assertThat(document).as("a document of %s", path).isInstanceOf(Map.class);
+					documents.add((Map<String, Object>) document);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read " + path, ex);
+		}
+		return documents;
+	}
+
+	/**
+	 * Resolves a path relative to the repository root.
+	 * @param path the path from the repository root
+	 * @return the file
+	 */
+	static Path file(String path) {
+		// Tests run in the module's directory: the repository root is its parent.
+		return Path.of(System.getProperty("basedir", ".")).resolve("..").resolve(path).normalize();
 	}
 
 	@SuppressWarnings("unchecked")

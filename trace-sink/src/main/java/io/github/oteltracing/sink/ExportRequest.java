@@ -17,8 +17,14 @@ import java.util.Objects;
  * example {@code gzip}: the {@code Content-Encoding} header over HTTP, the
  * {@code grpc-encoding} header over gRPC; {@code null} when the body was not compressed
  * @param spanCount the number of spans in the request
+ * @param bodySize the bytes of the request body as it travelled, compressed if
+ * {@code contentEncoding} says so; {@code -1} when not known (a compressed gRPC message,
+ * which the transport decompresses before the sink sees it)
+ * @param messageSize the bytes of the uncompressed protobuf
+ * {@code ExportTraceServiceRequest}
  */
-public record ExportRequest(String path, Map<String, String> headers, String contentEncoding, int spanCount) {
+public record ExportRequest(String path, Map<String, String> headers, String contentEncoding, int spanCount,
+		int bodySize, int messageSize) {
 
 	/**
 	 * Creates a request; the headers are copied.

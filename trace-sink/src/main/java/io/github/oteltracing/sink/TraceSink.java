@@ -1,5 +1,6 @@
 package io.github.oteltracing.sink;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -173,7 +174,10 @@ public final class TraceSink implements AutoCloseable {
 			public void export(ExportTraceServiceRequest request,
 					StreamObserver<ExportTraceServiceResponse> responseObserver) {
 				ExportCall call = callKey.get();
-				sink.record(call.path(), call.headers(), call.contentEncoding(), request);
+				int messageSize = request.getSerializedSize();
+				boolean compressed = call.contentEncoding() != null && !"identity".equals(call.contentEncoding());
+				sink.record(call.path(), call.headers(), call.contentEncoding(), request, compressed ? -1 : messageSize,
+						messageSize);
 				responseObserver.onNext(ExportTraceServiceResponse.getDefaultInstance());
 				responseObserver.onCompleted();
 			}
@@ -401,7 +405,7 @@ public final class TraceSink implements AutoCloseable {
 	}
 
 	private void record(String path, Map<String, String> headers, String contentEncoding,
-			ExportTraceServiceRequest request) {
+			ExportTraceServiceRequest request, int bodySize, int messageSize) {
 		List<ReceivedSpan> received = new ArrayList<>();
 		for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
 			for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
@@ -412,7 +416,8 @@ public final class TraceSink implements AutoCloseable {
 		}
 		this.lock.lock();
 		try {
-			this.requests.addLast(new ExportRequest(path, headers, contentEncoding, received.size()));
+			this.requests.addLast(new ExportRequest(path, headers, contentEncoding, received.size(), bodySize,
+					messageSize));
 			while (this.requests.size() > MAX_REQUESTS) {
 				this.requests.removeFirst();
 			}
@@ -454,8 +459,12 @@ public final class TraceSink implements AutoCloseable {
 				return;
 			}
 			ExportTraceServiceRequest request;
-			try (InputStream body = gzip ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
-				request = ExportTraceServiceRequest.parseFrom(body.readAllBytes());
+			byte[] body;
+			byte[] message;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = in.readAllBytes();
+				message = gzip ? gunzip(body) : body;
+				request = ExportTraceServiceRequest.parseFrom(message);
 			}
 			catch (InvalidProtocolBufferException ex) {
 				respond(exchange, 400, "Invalid ExportTraceServiceRequest: " + ex.getMessage());
@@ -465,7 +474,7 @@ public final class TraceSink implements AutoCloseable {
 				respond(exchange, 400, "Unreadable request body: " + ex.getMessage());
 				return;
 			}
-			record(path, headers, contentEncoding, request);
+			record(path, headers, contentEncoding, request, body.length, message.length);
 			respond(exchange, 200, PROTOBUF, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
 		}
 		catch (RuntimeException ex) {
@@ -473,6 +482,12 @@ public final class TraceSink implements AutoCloseable {
 		}
 		finally {
 			exchange.close();
+		}
+	}
+
+	private static byte[] gunzip(byte[] body) throws IOException {
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+			return in.readAllBytes();
 		}
 	}
 

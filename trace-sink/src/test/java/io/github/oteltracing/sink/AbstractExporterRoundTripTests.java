@@ -47,6 +47,9 @@ abstract class AbstractExporterRoundTripTests {
 
 	abstract String contentEncodingHeader();
 
+	// gRPC decompresses a message before the service sees it.
+	abstract boolean compressedBodySizeKnown();
+
 	@BeforeEach
 	void setUp() {
 		this.sink = start();
@@ -151,6 +154,13 @@ abstract class AbstractExporterRoundTripTests {
 			assertThat(request.header(HEADER.toUpperCase())).isEqualTo("secret-42");
 			assertThat(request.headers().keySet()).allSatisfy((name) -> assertThat(name).isLowerCase());
 			assertThat(request.spanCount()).isEqualTo(1);
+			assertThat(request.messageSize()).isPositive();
+			if (compressedBodySizeKnown()) {
+				assertThat(request.bodySize()).isPositive();
+			}
+			else {
+				assertThat(request.bodySize()).isEqualTo(-1);
+			}
 		});
 	}
 

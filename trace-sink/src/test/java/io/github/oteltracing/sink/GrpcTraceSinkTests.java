@@ -35,4 +35,9 @@ class GrpcTraceSinkTests extends AbstractExporterRoundTripTests {
 		return "grpc-encoding";
 	}
 
+	@Override
+	boolean compressedBodySizeKnown() {
+		return false;
+	}
+
 }

@@ -35,4 +35,9 @@ class HttpTraceSinkTests extends AbstractExporterRoundTripTests {
 		return "content-encoding";
 	}
 
+	@Override
+	boolean compressedBodySizeKnown() {
+		return true;
+	}
+
 }

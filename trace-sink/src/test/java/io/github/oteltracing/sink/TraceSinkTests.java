@@ -1,5 +1,6 @@
 package io.github.oteltracing.sink;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -89,6 +91,28 @@ class TraceSinkTests {
 			assertThat(request.path()).isEqualTo("/otlp/v1/traces");
 			assertThat(request.contentEncoding()).isNull();
 			assertThat(request.spanCount()).isEqualTo(3);
+			assertThat(request.bodySize()).isEqualTo(request(3, "span").getSerializedSize());
+			assertThat(request.messageSize()).isEqualTo(request.bodySize());
+		});
+	}
+
+	@Test
+	void recordsTheSizeOfACompressedBodyAndOfItsMessage() throws Exception {
+		byte[] message = request(50, "span").toByteArray();
+		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+			gzip.write(message);
+		}
+
+		HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v1/traces"))
+			.header("Content-Type", "application/x-protobuf")
+			.header("Content-Encoding", "gzip")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(compressed.toByteArray())));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.sink.requests()).singleElement().satisfies((request) -> {
+			assertThat(request.bodySize()).isEqualTo(compressed.size());
+			assertThat(request.messageSize()).isEqualTo(message.length);
 		});
 	}
 
