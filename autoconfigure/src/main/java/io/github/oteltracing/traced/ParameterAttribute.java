@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.github.oteltracing.baggage.TracingBaggage;
+import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 
@@ -32,8 +34,15 @@ final class ParameterAttribute {
 
 	private final AttributeKey<List<Boolean>> booleanArrayKey;
 
+	private final boolean baggage;
+
 	ParameterAttribute(int index, String name) {
+		this(index, name, false);
+	}
+
+	ParameterAttribute(int index, String name, boolean baggage) {
 		this.index = index;
+		this.baggage = baggage;
 		this.stringKey = AttributeKey.stringKey(name);
 		this.longKey = AttributeKey.longKey(name);
 		this.doubleKey = AttributeKey.doubleKey(name);
@@ -46,6 +55,37 @@ final class ParameterAttribute {
 
 	String name() {
 		return this.stringKey.getKey();
+	}
+
+	boolean isBaggage() {
+		return this.baggage;
+	}
+
+	/**
+	 * Puts the value into baggage: for the rest of the request where there is one, else
+	 * into the given builder.
+	 * @param arguments the call's arguments
+	 * @param scoped where the value goes outside a request
+	 * @return whether the builder got a value
+	 */
+	boolean putBaggage(Object[] arguments, BaggageBuilder scoped) {
+		Object value = arguments[this.index];
+		if (value == null) {
+			return false;
+		}
+		String string;
+		try {
+			string = value.toString();
+		}
+		catch (RuntimeException ex) {
+			// Tracing never changes what the method does.
+			return false;
+		}
+		if (string == null || TracingBaggage.set(name(), string)) {
+			return false;
+		}
+		scoped.put(name(), string);
+		return true;
 	}
 
 	void record(Span span, Object[] arguments) {

@@ -3,6 +3,7 @@ package io.github.oteltracing.traced;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -10,11 +11,14 @@ import java.util.concurrent.ExecutionException;
 
 import io.github.oteltracing.annotation.SpanAttribute;
 import io.github.oteltracing.annotation.Traced;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.semconv.ErrorAttributes;
 
 import org.springframework.aop.support.AopUtils;
@@ -47,6 +51,9 @@ final class TracedMethod {
 
 	final ResultType resultType;
 
+	// The parameters that also go into baggage (@SpanAttribute(baggage = true)).
+	private final ParameterAttribute[] baggageParameters;
+
 	private TracedMethod(Class<?> targetClass, String spanName, SpanKind kind, Attributes staticAttributes,
 			ParameterAttribute[] parameterAttributes, ResultType resultType) {
 		this.targetClass = targetClass;
@@ -55,6 +62,9 @@ final class TracedMethod {
 		this.staticAttributes = staticAttributes;
 		this.parameterAttributes = parameterAttributes;
 		this.resultType = resultType;
+		this.baggageParameters = Arrays.stream(parameterAttributes)
+			.filter(ParameterAttribute::isBaggage)
+			.toArray(ParameterAttribute[]::new);
 	}
 
 	/**
@@ -121,7 +131,7 @@ final class TracedMethod {
 				}
 				name = names[i];
 			}
-			attributes.add(new ParameterAttribute(i, name));
+			attributes.add(new ParameterAttribute(i, name, annotation.baggage()));
 		}
 		return attributes.toArray(new ParameterAttribute[0]);
 	}
@@ -144,6 +154,25 @@ final class TracedMethod {
 		for (ParameterAttribute attribute : this.parameterAttributes) {
 			attribute.record(span, arguments);
 		}
+	}
+
+	/**
+	 * The context the method runs in: the span's, with the baggage parameters put in.
+	 * @param span the method's span
+	 * @param arguments the call's arguments
+	 * @return the context to make current
+	 */
+	Context context(Span span, Object[] arguments) {
+		Context context = Context.current().with(span);
+		if (this.baggageParameters.length == 0) {
+			return context;
+		}
+		BaggageBuilder scoped = Baggage.fromContext(context).toBuilder();
+		boolean any = false;
+		for (ParameterAttribute parameter : this.baggageParameters) {
+			any |= parameter.putBaggage(arguments, scoped);
+		}
+		return any ? context.with(scoped.build()) : context;
 	}
 
 	static void recordFailure(Span span, Throwable failure) {

@@ -40,7 +40,7 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 			method.recordAttributes(span, invocation.getArguments());
 		}
 		Object result;
-		try (Scope scope = span.makeCurrent()) {
+		try (Scope scope = method.context(span, invocation.getArguments()).makeCurrent()) {
 			result = invocation.proceed();
 		}
 		catch (Throwable failure) {

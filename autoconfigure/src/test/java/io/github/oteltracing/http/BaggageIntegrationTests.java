@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.github.oteltracing.annotation.SpanAttribute;
+import io.github.oteltracing.annotation.Traced;
 import io.github.oteltracing.baggage.TracingBaggage;
 import io.github.oteltracing.logging.MdcCapture;
 import io.github.oteltracing.sink.ReceivedSpan;
@@ -163,6 +166,14 @@ class BaggageIntegrationTests {
 	}
 
 	@Test
+	void spanAttributeParameterGoesIntoBaggageForTheRestOfTheRequest() throws Exception {
+		String body = get(TestApps.baseUrl(this.edge) + "/traced/flux/rest-client/echo", "customer.id=c-caller");
+		// Sent from inside the method, then once more after it returned.
+		assertThat(body).isEqualTo("header=customer.id=c-traced seen={customer.id=c-traced}"
+				+ "|header=customer.id=c-traced seen={customer.id=c-traced}");
+	}
+
+	@Test
 	void micrometerBaggageApiWorksOnTheStartersSdk() throws Exception {
 		String body = get(TestApps.baseUrl(this.edge) + "/micrometer/mvc/rest-client/echo", null);
 		assertThat(body).isEqualTo("header=customer.id=c-mm seen={customer.id=c-mm}");
@@ -275,7 +286,7 @@ class BaggageIntegrationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	@EnableAsync
-	@Import({ EdgeController.class, AsyncSender.class })
+	@Import({ EdgeController.class, AsyncSender.class, Customers.class })
 	static class Edge {
 
 	}
@@ -314,6 +325,16 @@ class BaggageIntegrationTests {
 
 	}
 
+	static class Customers {
+
+		@Traced
+		public String loadCustomer(@SpanAttribute(value = "customer.id", baggage = true) String customerId,
+				Supplier<String> work) {
+			return work.get();
+		}
+
+	}
+
 	@RestController
 	static class EdgeController {
 
@@ -329,9 +350,11 @@ class BaggageIntegrationTests {
 
 		private final Tracer tracer;
 
+		private final Customers customers;
+
 		EdgeController(RestTemplateBuilder restTemplates, RestClient.Builder restClients,
-				WebClient.Builder webClients, AsyncSender async, Tracer tracer, @Value("${mvc.url}") String mvc,
-				@Value("${flux.url}") String flux) {
+				WebClient.Builder webClients, AsyncSender async, Tracer tracer, Customers customers,
+				@Value("${mvc.url}") String mvc, @Value("${flux.url}") String flux) {
 			this.restTemplates = Map.of("mvc", restTemplates.rootUri(mvc).build(), "flux",
 					restTemplates.rootUri(flux).build());
 			this.restClients = Map.of("mvc", restClients.baseUrl(mvc).build(), "flux",
@@ -340,6 +363,13 @@ class BaggageIntegrationTests {
 					webClients.baseUrl(flux).build());
 			this.async = async;
 			this.tracer = tracer;
+			this.customers = customers;
+		}
+
+		@GetMapping("/traced/{target}/{client}/echo")
+		String traced(@PathVariable String target, @PathVariable String client) {
+			String inside = this.customers.loadCustomer("c-traced", () -> send(target, client, "/echo"));
+			return inside + "|" + send(target, client, "/echo");
 		}
 
 		@GetMapping({ "/call/{target}/{client}/echo", "/call/{target}/{client}/echo/hop" })
