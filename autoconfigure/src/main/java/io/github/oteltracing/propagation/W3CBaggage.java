@@ -11,7 +11,6 @@ import java.util.List;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.baggage.BaggageEntryMetadata;
-import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -22,9 +21,9 @@ import io.opentelemetry.context.propagation.TextMapSetter;
  * OpenTelemetry version: an invalid member (a bad key, a value with characters outside
  * the grammar, a broken or non-UTF-8 percent-encoding) is dropped alone while the others
  * are kept, values are percent-decoded as UTF-8 ({@code +} stays a plus), and a header
- * longer than 8192 bytes keeps the whole members that fit, never a member cut in half.
- * OpenTelemetry 1.49 drops the whole header for one bad encoding, newer versions log
- * every bad member with a stack trace; both write headers the same way, which is reused.
+ * longer than 8192 bytes keeps the whole members that fit, never a member cut in half, in
+ * and out. OpenTelemetry 1.49 drops the whole header for one bad encoding, newer versions
+ * log every bad member with a stack trace and write no more than 64 members.
  */
 public final class W3CBaggage implements TextMapPropagator {
 
@@ -36,6 +35,8 @@ public final class W3CBaggage implements TextMapPropagator {
 	private static final String BAGGAGE = "baggage";
 
 	private static final List<String> FIELDS = List.of(BAGGAGE);
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private W3CBaggage() {
 	}
@@ -60,8 +61,57 @@ public final class W3CBaggage implements TextMapPropagator {
 
 	@Override
 	public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
-		W3CBaggagePropagator.getInstance()
-			.inject(context, carrier, (target, key, value) -> setter.set(target, key, bound(value)));
+		Baggage baggage = Baggage.fromContext(context);
+		if (baggage.isEmpty()) {
+			return;
+		}
+		StringBuilder header = new StringBuilder();
+		baggage.forEach((key, entry) -> append(header, key, entry.getValue(), entry.getMetadata().getValue()));
+		if (header.length() > 0) {
+			setter.set(carrier, BAGGAGE, header.toString());
+		}
+	}
+
+	// Whole members while they fit; OpenTelemetry's own writer stops at 64 members on newer versions.
+	private static void append(StringBuilder header, String key, String value, String metadata) {
+		if (!isToken(key) || value == null) {
+			return;
+		}
+		int start = header.length();
+		if (start > 0) {
+			header.append(',');
+		}
+		header.append(key).append('=');
+		encode(value, header);
+		if (metadata != null && !metadata.isEmpty() && isProperties(metadata)) {
+			header.append(';').append(metadata);
+		}
+		if (header.length() > MAX_LENGTH) {
+			header.setLength(start);
+		}
+	}
+
+	private static void encode(String value, StringBuilder out) {
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xff);
+			if (c != '%' && isOctet(c)) {
+				out.append(c);
+			}
+			else {
+				out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+			}
+		}
+	}
+
+	// Properties are written as given when they cannot break the header.
+	private static boolean isProperties(String metadata) {
+		for (int i = 0; i < metadata.length(); i++) {
+			char c = metadata.charAt(i);
+			if (c != ' ' && c != ';' && c != '=' && !isOctet(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
@@ -122,12 +172,15 @@ public final class W3CBaggage implements TextMapPropagator {
 	// baggage-octet: printable ASCII but space, quote, comma, semicolon and backslash.
 	private static boolean isValue(String value) {
 		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < 0x21 || c > 0x7e || c == '"' || c == ',' || c == ';' || c == '\\') {
+			if (!isOctet(value.charAt(i))) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	private static boolean isOctet(char c) {
+		return c >= 0x21 && c <= 0x7e && c != '"' && c != ',' && c != ';' && c != '\\';
 	}
 
 	private static String decode(String value) {
