@@ -29,7 +29,7 @@ public final class BoundedHeaders {
 
 	/**
 	 * Returns the value, or {@code null} (as if absent) when it is longer than the header
-	 * may be.
+	 * may be; of a longer {@code baggage}, the whole members that fit.
 	 * @param name the header name
 	 * @param value the header value, possibly {@code null}
 	 * @return the value or {@code null}
