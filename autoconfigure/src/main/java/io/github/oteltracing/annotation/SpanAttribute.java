@@ -42,4 +42,13 @@ public @interface SpanAttribute {
 	@AliasFor("value")
 	String name() default "";
 
+	/**
+	 * Whether the value is also put into baggage under the same name, for the rest of the
+	 * request (as {@code TracingBaggage.set} does; outside a request, for the method's
+	 * scope): later spans, log lines and outgoing calls then carry it, as
+	 * {@code tracing.baggage.*} says. A {@code null} value puts nothing.
+	 * @return {@code true} to put the value into baggage
+	 */
+	boolean baggage() default false;
+
 }

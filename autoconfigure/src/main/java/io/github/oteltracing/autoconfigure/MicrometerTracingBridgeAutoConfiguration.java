@@ -1,6 +1,7 @@
 package io.github.oteltracing.autoconfigure;
 
 import java.lang.reflect.Method;
+import java.util.List;
 
 import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.internal.StarterTracers;
@@ -9,6 +10,7 @@ import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
@@ -63,10 +65,14 @@ public final class MicrometerTracingBridgeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(io.micrometer.tracing.Tracer.class)
-	OtelTracer micrometerOtelTracer(OpenTelemetry openTelemetry) {
+	OtelTracer micrometerOtelTracer(OpenTelemetry openTelemetry, ObjectProvider<BaggageProperties> baggage) {
 		Slf4JEventListener mdc = new Slf4JEventListener();
-		return new OtelTracer(StarterTracers.tracer(openTelemetry, MICROMETER_SCOPE), new OtelCurrentTraceContext(),
-				mdc::onEvent);
+		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
+		// Micrometer's baggage API on the same OpenTelemetry baggage; the starter tags spans
+		// and fills the MDC itself, for spans and log lines from any source.
+		BaggageProperties properties = baggage.getIfAvailable(BaggageProperties::new);
+		return new OtelTracer(StarterTracers.tracer(openTelemetry, MICROMETER_SCOPE), currentTraceContext,
+				mdc::onEvent, new OtelBaggageManager(currentTraceContext, properties.getFields(), List.of()));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.baggage.BaggagePolicy;
 import io.github.oteltracing.propagation.ApplicationPropagators;
 import io.github.oteltracing.propagation.PropagationType;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -15,13 +16,14 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The propagators that carry trace context in and out, from
- * {@code tracing.propagation.types}.
+ * {@code tracing.propagation.types}, and what baggage they let through, from
+ * {@code tracing.baggage.fields} and {@code tracing.baggage.accept-incoming}.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
 		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass({ TextMapPropagator.class, B3Propagator.class })
 @ConditionalOnTracingEnabled
-@EnableConfigurationProperties(PropagationProperties.class)
+@EnableConfigurationProperties({ PropagationProperties.class, BaggageProperties.class })
 public final class PropagationAutoConfiguration {
 
 	@Bean
@@ -32,8 +34,12 @@ public final class PropagationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContextPropagators tracingContextPropagators(ConfigurableListableBeanFactory beanFactory) {
-		return ApplicationPropagators.select(beanFactory);
+	ContextPropagators tracingContextPropagators(ConfigurableListableBeanFactory beanFactory,
+			BaggageProperties baggage) {
+		// The baggage policy wraps all formats at once, the application's own propagators too.
+		BaggagePolicy policy = new BaggagePolicy(baggage.getFields(), baggage.effectiveAcceptIncoming());
+		return ContextPropagators
+			.create(policy.apply(ApplicationPropagators.select(beanFactory).getTextMapPropagator()));
 	}
 
 }

@@ -2,6 +2,8 @@ package io.github.oteltracing.http;
 
 import java.util.Iterator;
 
+import io.github.oteltracing.propagation.W3CBaggage;
+
 /**
  * Limits on incoming trace headers. Propagators already reject malformed values; these
  * limits keep a hostile client from making them parse (and keep) megabytes.
@@ -17,15 +19,17 @@ public final class BoundedHeaders {
 	 */
 	private static final int MAX_TRACE_CONTEXT_LENGTH = 32 * 1024;
 
-	/** W3C Baggage allows 8192 bytes in total. */
+	/** W3C Baggage allows 8192 bytes in total; beyond, whole members are dropped. */
 	private static final int MAX_BAGGAGE_LENGTH = 8192;
+
+	private static final String BAGGAGE = "baggage";
 
 	private BoundedHeaders() {
 	}
 
 	/**
 	 * Returns the value, or {@code null} (as if absent) when it is longer than the header
-	 * may be.
+	 * may be; of a longer {@code baggage}, the whole members that fit.
 	 * @param name the header name
 	 * @param value the header value, possibly {@code null}
 	 * @return the value or {@code null}
@@ -33,6 +37,9 @@ public final class BoundedHeaders {
 	public static String bound(String name, String value) {
 		if (value == null) {
 			return null;
+		}
+		if (value.length() > MAX_BAGGAGE_LENGTH && BAGGAGE.equalsIgnoreCase(name)) {
+			return W3CBaggage.bound(value);
 		}
 		return (value.length() <= limit(name)) ? value : null;
 	}
@@ -63,7 +70,7 @@ public final class BoundedHeaders {
 	}
 
 	private static int limit(String name) {
-		if ("baggage".equalsIgnoreCase(name)) {
+		if (BAGGAGE.equalsIgnoreCase(name)) {
 			return MAX_BAGGAGE_LENGTH;
 		}
 		if ("traceparent".equalsIgnoreCase(name) || "tracestate".equalsIgnoreCase(name)) {

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -15,8 +16,10 @@ import org.slf4j.Marker;
  * With Logback, the ids reach the MDC when a log event is made rather than whenever a
  * span becomes current: a turbo filter, which Logback asks first for every logging call
  * on the calling thread, puts the current span's ids there (or takes stale ones out) and
- * lets the call proceed. Span switches cost nothing; a log event costs a context look-up
- * and two MDC reads, and three writes when the span changed since the thread last logged.
+ * lets the call proceed, and the same for the baggage correlation fields ({@link MdcBaggage}).
+ * Span switches cost nothing; a log event costs a context look-up and two MDC reads (one
+ * more per correlation field), and three writes when the span changed since the thread
+ * last logged.
  *
  * <p>Logback forgets the filter whenever it is configured anew. A reset (Logback's own
  * re-configuration, Spring Boot's {@code reinitialize}) keeps reset-resistant listeners,
@@ -70,10 +73,13 @@ final class LogbackTraceIds extends TurboFilter implements LoggerContextListener
 			Throwable t) {
 		if (willLog(logger, level)) {
 			if (TraceMdc.isActive()) {
-				MdcIds.show(Span.current().getSpanContext());
+				Context current = Context.current();
+				MdcIds.show(Span.fromContext(current).getSpanContext());
+				MdcBaggage.show(current);
 			}
 			else {
 				MdcIds.release();
+				MdcBaggage.release();
 			}
 		}
 		return FilterReply.NEUTRAL;

@@ -9,7 +9,8 @@ import io.opentelemetry.context.Scope;
 /**
  * Keeps the MDC in step with the current span, for SLF4J backends other than Logback.
  * The MDC is touched only when the span changes: re-attaching the same span, or a
- * context that differs only in baggage, costs two context look-ups and no allocation.
+ * context that differs only in baggage other than the correlation fields, costs two
+ * context look-ups and no allocation.
  * When a scope closes, the MDC is set from whatever the storage made current again, so
  * pooled threads go back to no ids and out-of-order closes cannot leave stale ones; once
  * no application has the setting on, the ids the starter put are taken out instead.
@@ -26,18 +27,21 @@ final class MdcContextStorage implements ContextStorage {
 	public Scope attach(Context toAttach) {
 		if (!TraceMdc.isActive()) {
 			MdcIds.release();
+			MdcBaggage.release();
 			return this.delegate.attach(toAttach);
 		}
 		if (toAttach == null) {
 			return this.delegate.attach(toAttach);
 		}
 		SpanContext next = spanContext(toAttach);
-		SpanContext previous = spanContext(this.delegate.current());
+		Context previousContext = this.delegate.current();
+		SpanContext previous = spanContext(previousContext);
 		Scope scope = this.delegate.attach(toAttach);
-		if (sameSpan(next, previous)) {
+		if (sameSpan(next, previous) && MdcBaggage.same(toAttach, previousContext)) {
 			return scope;
 		}
 		MdcIds.put(next);
+		MdcBaggage.show(toAttach);
 		return new MdcScope(scope);
 	}
 
@@ -71,7 +75,9 @@ final class MdcContextStorage implements ContextStorage {
 		@Override
 		public void close() {
 			this.scope.close();
-			MdcIds.put(spanContext(MdcContextStorage.this.delegate.current()));
+			Context current = MdcContextStorage.this.delegate.current();
+			MdcIds.put(spanContext(current));
+			MdcBaggage.show((current != null) ? current : Context.root());
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
 import io.opentelemetry.extension.trace.propagation.JaegerPropagator;
@@ -52,7 +51,7 @@ public enum PropagationType {
 	public TextMapPropagator propagator() {
 		return switch (this) {
 			case TRACECONTEXT -> TraceContextPropagator.INSTANCE;
-			case BAGGAGE -> W3CBaggagePropagator.getInstance();
+			case BAGGAGE -> W3CBaggage.INSTANCE;
 			case B3 -> B3Propagator.injectingSingleHeader();
 			case B3MULTI -> B3Propagator.injectingMultiHeaders();
 			case JAEGER -> JaegerPropagator.getInstance();

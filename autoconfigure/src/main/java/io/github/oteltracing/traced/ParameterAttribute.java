@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.github.oteltracing.baggage.TracingBaggage;
+import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import org.apache.commons.logging.Log;
@@ -69,8 +71,11 @@ final class ParameterAttribute {
 
 	private volatile boolean failureLogged;
 
-	ParameterAttribute(Parameter parameter, int index, String name, String method) {
+	private final boolean baggage;
+
+	ParameterAttribute(Parameter parameter, int index, String name, String method, boolean baggage) {
 		this.index = index;
+		this.baggage = baggage;
 		this.method = method;
 		this.declaredType = ValueType.ofDeclared(parameter.getType());
 		this.declaredElementType = (this.declaredType == ValueType.LIST) ? declaredElementType(parameter) : null;
@@ -93,6 +98,37 @@ final class ParameterAttribute {
 
 	String name() {
 		return this.stringKey.getKey();
+	}
+
+	boolean isBaggage() {
+		return this.baggage;
+	}
+
+	/**
+	 * Puts the value into baggage: for the rest of the request where there is one, else
+	 * into the given builder.
+	 * @param arguments the call's arguments
+	 * @param scoped where the value goes outside a request
+	 * @return whether the builder got a value
+	 */
+	boolean putBaggage(Object[] arguments, BaggageBuilder scoped) {
+		Object value = arguments[this.index];
+		if (value == null) {
+			return false;
+		}
+		String string;
+		try {
+			string = value.toString();
+		}
+		catch (RuntimeException ex) {
+			// Tracing never changes what the method does.
+			return false;
+		}
+		if (string == null || TracingBaggage.set(name(), string)) {
+			return false;
+		}
+		scoped.put(name(), string);
+		return true;
 	}
 
 	void record(Span span, Object[] arguments) {

@@ -13,11 +13,14 @@ import java.util.stream.Collectors;
 
 import io.github.oteltracing.annotation.SpanAttribute;
 import io.github.oteltracing.annotation.Traced;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.semconv.ErrorAttributes;
 
 import org.springframework.aop.support.AopUtils;
@@ -50,6 +53,9 @@ final class TracedMethod {
 
 	final ResultType resultType;
 
+	// The parameters that also go into baggage (@SpanAttribute(baggage = true)).
+	private final ParameterAttribute[] baggageParameters;
+
 	private TracedMethod(Class<?> targetClass, String spanName, SpanKind kind, Attributes staticAttributes,
 			ParameterAttribute[] parameterAttributes, ResultType resultType) {
 		this.targetClass = targetClass;
@@ -58,6 +64,9 @@ final class TracedMethod {
 		this.staticAttributes = staticAttributes;
 		this.parameterAttributes = parameterAttributes;
 		this.resultType = resultType;
+		this.baggageParameters = Arrays.stream(parameterAttributes)
+			.filter(ParameterAttribute::isBaggage)
+			.toArray(ParameterAttribute[]::new);
 	}
 
 	/**
@@ -141,7 +150,7 @@ final class TracedMethod {
 				}
 				name = names[i];
 			}
-			attributes.add(new ParameterAttribute(specific.getParameters()[i], i, name, method));
+			attributes.add(new ParameterAttribute(specific.getParameters()[i], i, name, method, annotation.baggage()));
 		}
 		return attributes.toArray(new ParameterAttribute[0]);
 	}
@@ -171,6 +180,25 @@ final class TracedMethod {
 	 */
 	static boolean isCancellation(Throwable failure) {
 		return unwrap(failure) instanceof CancellationException;
+	}
+
+	/**
+	 * The context the method runs in: the span's, with the baggage parameters put in.
+	 * @param span the method's span
+	 * @param arguments the call's arguments
+	 * @return the context to make current
+	 */
+	Context context(Span span, Object[] arguments) {
+		Context context = Context.current().with(span);
+		if (this.baggageParameters.length == 0) {
+			return context;
+		}
+		BaggageBuilder scoped = Baggage.fromContext(context).toBuilder();
+		boolean any = false;
+		for (ParameterAttribute parameter : this.baggageParameters) {
+			any |= parameter.putBaggage(arguments, scoped);
+		}
+		return any ? context.with(scoped.build()) : context;
 	}
 
 	static void recordFailure(Span span, Throwable failure) {

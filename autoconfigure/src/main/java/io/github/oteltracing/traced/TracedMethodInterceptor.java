@@ -43,7 +43,7 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 		}
 		Span span = startSpan(method, Context.current(), invocation.getArguments());
 		Object result;
-		try (Scope scope = span.makeCurrent()) {
+		try (Scope scope = method.context(span, invocation.getArguments()).makeCurrent()) {
 			result = invocation.proceed();
 		}
 		catch (Throwable failure) {

@@ -1,5 +1,8 @@
 package io.github.oteltracing.logging;
 
+import java.util.List;
+
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -55,6 +58,30 @@ class MdcContextStorageTests {
 		assertThat(MDC.get(TraceMdc.TRACE_ID)).isNull();
 		assertThat(MDC.get(TraceMdc.SPAN_ID)).isNull();
 		assertThat(MDC.get(TraceMdc.TRACE_FLAGS)).isNull();
+	}
+
+	@Test
+	void correlationFieldsFollowBaggageSwitchesOnTheSameSpan() {
+		BaggageMdcRegistration registration = new BaggageMdcRegistration(List.of("customer.id"));
+		registration.afterPropertiesSet();
+		try (Scope outerScope = this.storage.attach(Context.root().with(this.outer))) {
+			assertThat(MDC.get("customer.id")).isNull();
+			Context withCustomer = Context.current().with(Baggage.builder().put("customer.id", "c-7").build());
+			try (Scope baggageScope = this.storage.attach(withCustomer)) {
+				assertThat(MDC.get("customer.id")).isEqualTo("c-7");
+				assertThat(MDC.get(TraceMdc.SPAN_ID)).isEqualTo("b7ad6b7169203331");
+			}
+			assertThat(MDC.get("customer.id")).isNull();
+			try (Scope baggageScope = this.storage.attach(withCustomer)) {
+				registration.destroy();
+				try (Scope root = this.storage.attach(Context.root())) {
+					assertThat(MDC.get("customer.id")).as("no longer listed, taken out").isNull();
+				}
+			}
+		}
+		finally {
+			registration.destroy();
+		}
 	}
 
 	@Test

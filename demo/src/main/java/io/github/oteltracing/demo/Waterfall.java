@@ -15,7 +15,7 @@ import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 /**
  * Renders one trace as a text waterfall: a row per span, children indented under their
  * parent, with the start offset and duration in milliseconds, a timeline bar and the
- * status.
+ * status, and the {@code customer.id} a span carries.
  *
  * <pre>
  * SERVICE        SPAN               KIND      START  DURATION  TIMELINE  STATUS
@@ -58,6 +58,9 @@ public final class Waterfall {
 
 	private static final String HTTP_STATUS_KEY = io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE.getKey();
 
+	// The business context the samples carry in baggage (tracing.baggage.tag-fields).
+	private static final String CUSTOMER_ID_KEY = "customer.id";
+
 	private static final int TIMELINE_WIDTH = 30;
 
 	private static final int MAX_MESSAGE = 70;
@@ -98,7 +101,7 @@ public final class Waterfall {
 			long offset = span.startEpochNanos() - start;
 			long duration = span.endEpochNanos() - span.startEpochNanos();
 			out.append(line(format, row.service(), row.label(), kind(span), millis(offset), millis(duration),
-					timeline(offset, duration, total), status(span)));
+					timeline(offset, duration, total), status(span) + context(span)));
 		}
 		return out.toString();
 	}
@@ -170,6 +173,11 @@ public final class Waterfall {
 			}
 		}
 		return String.join(" ", parts);
+	}
+
+	private static String context(ReceivedSpan span) {
+		Object customerId = span.attribute(CUSTOMER_ID_KEY);
+		return (customerId != null) ? "  " + CUSTOMER_ID_KEY + "=" + customerId : "";
 	}
 
 	private record Row(ReceivedSpan span, String service, String label) {

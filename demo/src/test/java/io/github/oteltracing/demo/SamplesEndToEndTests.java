@@ -123,6 +123,12 @@ class SamplesEndToEndTests {
 		assertThat(only(trace, "POST /orders").attribute(HTTP_STATUS)).isEqualTo(201L);
 		ReceivedSpan createOrder = only(trace, "create-order");
 		assertThat(createOrder.attribute("customer.id")).isEqualTo(Scenario.SUCCESS.customerId());
+		// Put into baggage by the order service: every payment-service span carries it, and the waterfall shows it.
+		assertThat(trace).filteredOn((span) -> "payment-service".equals(span.serviceName()))
+			.hasSize(4)
+			.allSatisfy((span) -> assertThat(span.attribute("customer.id")).isEqualTo(Scenario.SUCCESS.customerId()));
+		assertThat(new Waterfall(Waterfall.Glyphs.ASCII).render(trace))
+			.contains("customer.id=" + Scenario.SUCCESS.customerId());
 		assertThat(createOrder.attribute("order.id")).isEqualTo(orderId);
 		assertThat(createOrder.attribute("order.item_count")).isEqualTo(2L);
 		assertThat(only(trace, "calculate-price").attribute("order.total")).isEqualTo(46.9);

@@ -62,6 +62,15 @@ class WaterfallTests {
 	}
 
 	@Test
+	void showsTheCustomerASpanCarries() throws Exception {
+		Span.Builder payment = span("04", "", "POST /payments", SpanKind.SPAN_KIND_SERVER, 0, 10)
+			.addAttributes(httpStatus(201))
+			.addAttributes(string("customer.id", "cust-42"));
+		List<ReceivedSpan> trace = receive(resourceSpans("payment-service", payment));
+		assertThat(new Waterfall(Waterfall.Glyphs.ASCII).render(trace)).contains("|  201  customer.id=cust-42\n");
+	}
+
+	@Test
 	void spansWhoseParentIsMissingAreShownAsRoots() throws Exception {
 		Span.Builder orphan = span("02", "ff", "GET /stock/{sku}", SpanKind.SPAN_KIND_SERVER, 0, 10);
 		List<ReceivedSpan> trace = receive(resourceSpans("inventory-service", orphan));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.github.oteltracing.annotation.SpanAttribute;
 import io.github.oteltracing.annotation.Traced;
+import io.github.oteltracing.baggage.TracingBaggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Service;
 public class OrderService {
 
 	private static final Logger logger = LoggerFactory.getLogger(OrderService.class);
+
+	private static final String CUSTOMER_ID = "customer.id";
 
 	private static final AttributeKey<String> ORDER_ID = AttributeKey.stringKey("order.id");
 
@@ -51,6 +54,9 @@ public class OrderService {
 	@Traced
 	public Order createOrder(@SpanAttribute("customer.id") String customerId, List<OrderRequest.Item> items,
 			String cardNumber) {
+		// For the rest of the request: inventory and payment calls carry it, and the payment
+		// service's spans and log lines show it (tracing.baggage.* in both services).
+		TracingBaggage.set(CUSTOMER_ID, customerId);
 		Span span = Span.current();
 		String orderId = UUID.randomUUID().toString();
 		span.setAttribute(ORDER_ID, orderId);
