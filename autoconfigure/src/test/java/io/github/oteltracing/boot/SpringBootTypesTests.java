@@ -47,7 +47,7 @@ class SpringBootTypesTests {
 	void registeredBeanIsFoundByTypeBeforeItIsCreated() {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		List<Object> seen = new ArrayList<>();
-		beanFactory.registerSingleton("seen", seen);
+		beanFactory.registerSingleton("seen", new Seen(seen));
 		SpringBootTypes.register(beanFactory, "callback", Callback.class, SpringBootTypesTests.class, "callback");
 		assertThat(beanFactory.getBeanNamesForType(Callback.class, true, false)).containsExactly("callback");
 		assertThat(beanFactory.containsSingleton("callback")).isFalse();
@@ -64,8 +64,11 @@ class SpringBootTypesTests {
 	}
 
 	// The factory method of the registered bean: its parameter is autowired.
-	static Object callback(List<Object> seen) {
-		return SpringBootTypes.callback(Callback.class, seen::add);
+	static Object callback(Seen seen) {
+		return SpringBootTypes.callback(Callback.class, seen.values()::add);
+	}
+
+	record Seen(List<Object> values) {
 	}
 
 	@FunctionalInterface
