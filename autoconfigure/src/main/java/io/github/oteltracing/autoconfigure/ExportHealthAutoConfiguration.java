@@ -6,6 +6,7 @@ import io.github.oteltracing.exporter.SpanExportMonitor;
 import io.github.oteltracing.health.SpanExportHealth;
 import io.github.oteltracing.health.SpanExportHealthIndicator;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -57,10 +58,13 @@ public final class ExportHealthAutoConfiguration {
 
 		@Override
 		public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-			SpringBootTypes.register(registry, BEAN_NAME, SpringBootHealth.boot4HealthIndicator(classLoader()), () -> {
-				SpanExportMonitor monitor = beanFactory().getBean(SpanExportMonitor.class);
-				return SpringBootHealth.boot4UpIndicator(classLoader(), () -> SpanExportHealth.details(monitor));
-			});
+			SpringBootTypes.register(registry, BEAN_NAME, SpringBootHealth.boot4HealthIndicator(classLoader()),
+					Boot4HealthIndicatorRegistrar.class, "tracingHealthIndicator");
+		}
+
+		static Object tracingHealthIndicator(SpanExportMonitor monitor, BeanFactory beanFactory) {
+			return SpringBootHealth.boot4UpIndicator(SpringBootTypes.classLoader(beanFactory),
+					() -> SpanExportHealth.details(monitor));
 		}
 
 	}

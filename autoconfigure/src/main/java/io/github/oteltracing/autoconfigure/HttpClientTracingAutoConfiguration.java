@@ -6,6 +6,7 @@ import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.http.client.HttpClientTracingPostProcessor;
 import io.opentelemetry.api.OpenTelemetry;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,10 +52,14 @@ public final class HttpClientTracingAutoConfiguration {
 			if (customizer == null) {
 				return;
 			}
-			SpringBootTypes.register(registry, "tracingRestTemplateCustomizer", customizer, () -> {
-				HttpClientTracingPostProcessor tracing = beanFactory().getBean(HttpClientTracingPostProcessor.class);
-				return SpringBootTypes.callback(customizer, (restTemplate) -> tracing.trace((RestTemplate) restTemplate));
-			});
+			SpringBootTypes.register(registry, "tracingRestTemplateCustomizer", customizer,
+					RestTemplateCustomizerRegistrar.class, "restTemplateCustomizer");
+		}
+
+		static Object restTemplateCustomizer(HttpClientTracingPostProcessor tracing, BeanFactory beanFactory) {
+			ClassLoader classLoader = SpringBootTypes.classLoader(beanFactory);
+			Class<?> customizer = SpringBootGeneration.of(classLoader).restTemplateCustomizer(classLoader);
+			return SpringBootTypes.callback(customizer, (restTemplate) -> tracing.trace((RestTemplate) restTemplate));
 		}
 
 	}

@@ -1,6 +1,5 @@
 package io.github.oteltracing.autoconfigure;
 
-import java.lang.reflect.Method;
 import java.util.List;
 
 import io.github.oteltracing.boot.SpringBootTypes;
@@ -18,7 +17,7 @@ import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
 import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.api.OpenTelemetry;
 
-import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,11 +28,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Micrometer Tracing on the starter's SDK, so that {@code @NewSpan}, {@code @Observed}
@@ -122,30 +119,25 @@ public final class MicrometerTracingBridgeAutoConfiguration {
 	 * giving a sender or receiver observation two spans.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = ObservationHandlerGroupRegistrar.GROUP_TYPE)
+	@ConditionalOnClass(name = SpringBootTypes.OBSERVATION_HANDLER_GROUP)
 	@ConditionalOnMissingClass("org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration")
 	@Import(ObservationHandlerGroupRegistrar.class)
 	static class ObservationHandlerGroupConfiguration {
 
 	}
 
-	static class ObservationHandlerGroupRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware {
-
-		static final String GROUP_TYPE = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationHandlerGroup";
-
-		private ClassLoader classLoader;
-
-		@Override
-		public void setBeanClassLoader(ClassLoader classLoader) {
-			this.classLoader = classLoader;
-		}
+	static class ObservationHandlerGroupRegistrar extends SpringBootTypedBeanRegistrar {
 
 		@Override
 		public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-			Class<?> groupType = ClassUtils.resolveClassName(GROUP_TYPE, this.classLoader);
-			Method of = ReflectionUtils.findMethod(groupType, "of", Class.class);
-			SpringBootTypes.register(registry, "openTelemetryTracingObservationHandlerGroup", groupType,
-					() -> ReflectionUtils.invokeMethod(of, null, TracingObservationHandler.class));
+			SpringBootTypes.register(registry, "openTelemetryTracingObservationHandlerGroup",
+					ClassUtils.resolveClassName(SpringBootTypes.OBSERVATION_HANDLER_GROUP, classLoader()), ObservationHandlerGroupRegistrar.class,
+					"observationHandlerGroup");
+		}
+
+		static Object observationHandlerGroup(BeanFactory beanFactory) {
+			return SpringBootTypes.observationHandlerGroup(SpringBootTypes.classLoader(beanFactory),
+					TracingObservationHandler.class);
 		}
 
 	}

@@ -77,10 +77,19 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		return (spanRedactor != null) ? spanRedactor.redact(resource) : resource;
 	}
 
+	/**
+	 * The SDK, or a no-op where {@code tracing.enabled} is {@code false} only at run time:
+	 * an application processed ahead of time keeps the beans its build-time conditions
+	 * chose, so the switch is read again here.
+	 */
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	OpenTelemetry openTelemetry(SdkTracerProvider tracerProvider, ObjectProvider<ContextPropagators> propagators,
-			ObjectProvider<SdkLoggerProvider> loggerProvider, ObjectProvider<SdkMeterProvider> meterProvider) {
+			ObjectProvider<SdkLoggerProvider> loggerProvider, ObjectProvider<SdkMeterProvider> meterProvider,
+			Environment environment) {
+		if (!environment.getProperty("tracing.enabled", Boolean.class, true)) {
+			return OpenTelemetry.noop();
+		}
 		OpenTelemetrySdkBuilder builder = OpenTelemetrySdk.builder()
 			.setTracerProvider(tracerProvider)
 			.setPropagators(propagators.getIfAvailable(ContextPropagators::noop));

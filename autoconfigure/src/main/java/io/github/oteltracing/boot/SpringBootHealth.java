@@ -19,7 +19,7 @@ public final class SpringBootHealth {
 	 */
 	public static final String BOOT_4_HEALTH_INDICATOR = "org.springframework.boot.health.contributor.HealthIndicator";
 
-	private static final String BOOT_4_HEALTH = "org.springframework.boot.health.contributor.Health";
+	static final String BOOT_4_HEALTH = "org.springframework.boot.health.contributor.Health";
 
 	private SpringBootHealth() {
 	}

@@ -8,22 +8,30 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
  * Beans whose type is a Spring Boot type that is not the same in every generation, so
  * that the starter knows it only at run time. The bean definition carries the type, so
  * Spring Boot finds the bean by type before it is created, as it would a typed
- * {@code @Bean} method.
+ * {@code @Bean} method; the bean comes from a static factory method, which Spring AOT
+ * turns into generated code as it does {@code @Bean} methods (an instance supplier it
+ * could not).
  */
 public final class SpringBootTypes {
+
+	/**
+	 * Spring Boot 4's {@code ObservationHandlerGroup}.
+	 */
+	public static final String OBSERVATION_HANDLER_GROUP = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationHandlerGroup";
 
 	private SpringBootTypes() {
 	}
@@ -33,17 +41,31 @@ public final class SpringBootTypes {
 	 * @param registry the registry
 	 * @param beanName the bean name
 	 * @param type the bean's type
-	 * @param instance creates the bean, when it is first needed
+	 * @param factoryClass the class that declares the factory method
+	 * @param factoryMethod the name of a static method of the factory class that creates
+	 * the bean, when it is first needed; its parameters are autowired
 	 */
 	public static void register(BeanDefinitionRegistry registry, String beanName, Class<?> type,
-			Supplier<?> instance) {
+			Class<?> factoryClass, String factoryMethod) {
 		if (registry.containsBeanDefinition(beanName)) {
 			return;
 		}
-		RootBeanDefinition definition = new RootBeanDefinition(type);
-		definition.setInstanceSupplier(instance);
+		RootBeanDefinition definition = new RootBeanDefinition(factoryClass);
+		definition.setFactoryMethodName(factoryMethod);
+		definition.setAutowireMode(AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR);
+		definition.setTargetType(type);
 		definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 		registry.registerBeanDefinition(beanName, definition);
+	}
+
+	/**
+	 * The class loader of the application whose beans a bean factory holds.
+	 * @param beanFactory the bean factory
+	 * @return its bean class loader
+	 */
+	public static ClassLoader classLoader(BeanFactory beanFactory) {
+		return (beanFactory instanceof ConfigurableBeanFactory configurable) ? configurable.getBeanClassLoader()
+				: SpringBootTypes.class.getClassLoader();
 	}
 
 	/**
@@ -96,8 +118,7 @@ public final class SpringBootTypes {
 	 */
 	public static void applyCallbacks(BeanFactory beanFactory, SpringBootGeneration.Callback callback,
 			Object argument) {
-		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
-				? configurable.getBeanClassLoader() : SpringBootTypes.class.getClassLoader();
+		ClassLoader classLoader = classLoader(beanFactory);
 		Class<?> callbackType = SpringBootGeneration.of(classLoader).callback(callback, classLoader);
 		if (callbackType == null) {
 			return;
@@ -106,6 +127,18 @@ public final class SpringBootTypes {
 		beanFactory.getBeanProvider(callbackType)
 			.orderedStream()
 			.forEach((bean) -> ReflectionUtils.invokeMethod(method, bean, argument));
+	}
+
+	/**
+	 * Spring Boot 4's {@code ObservationHandlerGroup} of the handlers of one type.
+	 * @param classLoader the application's class loader
+	 * @param memberType the type of the group's handlers
+	 * @return the group
+	 */
+	public static Object observationHandlerGroup(ClassLoader classLoader, Class<?> memberType) {
+		Class<?> groupType = ClassUtils.resolveClassName(OBSERVATION_HANDLER_GROUP, classLoader);
+		Method of = ReflectionUtils.findMethod(groupType, "of", Class.class);
+		return ReflectionUtils.invokeMethod(of, null, memberType);
 	}
 
 	// Checked up front, so that a changed Spring Boot interface fails at start-up, not per call.

@@ -3,10 +3,13 @@ package io.github.oteltracing.env;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.oteltracing.boot.EnvironmentPreparedOrder;
+
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -19,12 +22,16 @@ import org.springframework.core.env.StandardEnvironment;
  * environment, they beat {@code application.yml} and lose to command-line arguments, JVM
  * system properties and {@code TRACING_*} variables.
  */
-class OtelEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+class OtelEnvironmentPostProcessor implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	static final String PROPERTY_SOURCE_NAME = "otelEnvironmentVariables";
 
 	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+		postProcessEnvironment(event.getEnvironment(), event.getSpringApplication());
+	}
+
+	void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, OtelEnvironmentVariables.Mapped> mapped = OtelEnvironmentVariables
 			.toProperties(otelVariables(environment));
 		if (mapped.isEmpty() || environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
@@ -57,8 +64,7 @@ class OtelEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 
 	@Override
 	public int getOrder() {
-		// Early, so that other post-processors already see the mapped values.
-		return Ordered.HIGHEST_PRECEDENCE + 20;
+		return EnvironmentPreparedOrder.OTEL_VARIABLES;
 	}
 
 	static final class OtelPropertySource extends MapPropertySource implements OriginLookup<String> {

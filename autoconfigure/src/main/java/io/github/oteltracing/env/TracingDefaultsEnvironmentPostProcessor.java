@@ -3,13 +3,15 @@ package io.github.oteltracing.env;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.oteltracing.boot.EnvironmentPreparedOrder;
 import io.github.oteltracing.boot.SpringBootGeneration;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -30,7 +32,7 @@ import org.springframework.core.env.MapPropertySource;
  * lines without a trace show nothing in their place.</li>
  * </ul>
  */
-class TracingDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+class TracingDefaultsEnvironmentPostProcessor implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	static final String PROPERTY_SOURCE_NAME = "tracingDefaults";
 
@@ -40,7 +42,11 @@ class TracingDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 	static final String LOG4J2_CORRELATION = "%notEmpty{[%X{trace_id},%X{span_id}] }";
 
 	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+		postProcessEnvironment(event.getEnvironment(), event.getSpringApplication());
+	}
+
+	void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
 			return;
 		}
@@ -83,8 +89,7 @@ class TracingDefaultsEnvironmentPostProcessor implements EnvironmentPostProcesso
 
 	@Override
 	public int getOrder() {
-		// After the OTEL_* variables are mapped and application.yml is loaded.
-		return Ordered.HIGHEST_PRECEDENCE + 30;
+		return EnvironmentPreparedOrder.TRACING_DEFAULTS;
 	}
 
 }

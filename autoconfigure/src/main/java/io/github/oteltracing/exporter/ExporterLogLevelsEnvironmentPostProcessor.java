@@ -4,10 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.oteltracing.boot.EnvironmentPreparedOrder;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -19,7 +22,7 @@ import org.springframework.core.env.MapPropertySource;
  * and what was lost. An application that sets any {@code logging.level.io.opentelemetry*}
  * level keeps the exporters' log as it configured it.
  */
-class ExporterLogLevelsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+class ExporterLogLevelsEnvironmentPostProcessor implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	static final String PROPERTY_SOURCE_NAME = "tracingExporterLogLevels";
 
@@ -30,7 +33,11 @@ class ExporterLogLevelsEnvironmentPostProcessor implements EnvironmentPostProces
 			"io.opentelemetry.exporter.otlp.internal.GrpcExporter");
 
 	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+		postProcessEnvironment(event.getEnvironment(), event.getSpringApplication());
+	}
+
+	void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)
 				|| !environment.getProperty("tracing.enabled", Boolean.class, true)
 				|| configuresOpenTelemetryLogging(environment)) {
@@ -52,8 +59,7 @@ class ExporterLogLevelsEnvironmentPostProcessor implements EnvironmentPostProces
 
 	@Override
 	public int getOrder() {
-		// After config data and the OTEL_* variables (OTEL_SDK_DISABLED) are in place.
-		return Ordered.LOWEST_PRECEDENCE;
+		return EnvironmentPreparedOrder.EXPORTER_LOG_LEVELS;
 	}
 
 }

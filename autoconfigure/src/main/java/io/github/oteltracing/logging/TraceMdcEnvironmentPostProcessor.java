@@ -1,7 +1,10 @@
 package io.github.oteltracing.logging;
 
+import io.github.oteltracing.boot.EnvironmentPreparedOrder;
+
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
@@ -10,10 +13,14 @@ import org.springframework.util.ClassUtils;
  * Installs {@link TraceMdc} while the environment is prepared: the earliest moment the
  * settings are known, and before anything can have used the OpenTelemetry context.
  */
-class TraceMdcEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+class TraceMdcEnvironmentPostProcessor implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+		postProcessEnvironment(event.getEnvironment(), event.getSpringApplication());
+	}
+
+	void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (isOn(environment, "tracing.enabled") && isOn(environment, "tracing.logging.mdc")
 				&& ClassUtils.isPresent("org.slf4j.MDC", application.getClassLoader())) {
 			TraceMdc.install();
@@ -28,8 +35,7 @@ class TraceMdcEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
 
 	@Override
 	public int getOrder() {
-		// Last, so that config data and the OTEL_* variables (OTEL_SDK_DISABLED) are seen.
-		return Ordered.LOWEST_PRECEDENCE;
+		return EnvironmentPreparedOrder.TRACE_MDC;
 	}
 
 }

@@ -47,8 +47,8 @@ class SpringBootTypesTests {
 	void registeredBeanIsFoundByTypeBeforeItIsCreated() {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		List<Object> seen = new ArrayList<>();
-		SpringBootTypes.register(beanFactory, "callback", Callback.class,
-				() -> SpringBootTypes.callback(Callback.class, seen::add));
+		beanFactory.registerSingleton("seen", new Seen(seen));
+		SpringBootTypes.register(beanFactory, "callback", Callback.class, SpringBootTypesTests.class, "callback");
 		assertThat(beanFactory.getBeanNamesForType(Callback.class, true, false)).containsExactly("callback");
 		assertThat(beanFactory.containsSingleton("callback")).isFalse();
 		beanFactory.getBean(Callback.class).accept("value");
@@ -59,10 +59,16 @@ class SpringBootTypesTests {
 	void aBeanOfTheSameNameIsKept() {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		beanFactory.registerBeanDefinition("callback", new RootBeanDefinition(String.class, () -> "mine"));
-		SpringBootTypes.register(beanFactory, "callback", Callback.class,
-				() -> SpringBootTypes.callback(Callback.class, (argument) -> {
-				}));
+		SpringBootTypes.register(beanFactory, "callback", Callback.class, SpringBootTypesTests.class, "callback");
 		assertThat(beanFactory.getBean("callback")).isEqualTo("mine");
+	}
+
+	// The factory method of the registered bean: its parameter is autowired.
+	static Object callback(Seen seen) {
+		return SpringBootTypes.callback(Callback.class, seen.values()::add);
+	}
+
+	record Seen(List<Object> values) {
 	}
 
 	@FunctionalInterface
