@@ -49,7 +49,7 @@ class JdbcSpansTests {
 	void start() {
 		this.sink = TraceSink.startHttp(0);
 		this.app = new SpringApplicationBuilder(JdbcApp.class).web(WebApplicationType.NONE)
-			.properties("spring.main.banner-mode=off", "spring.application.name=payment-service",
+			.properties("spring.main.banner-mode=off",
 					"spring.datasource.generate-unique-name=false", "spring.datasource.name=shop",
 					"spring.sql.init.schema-locations=classpath:boot4-jdbc/schema.sql",
 					"spring.jpa.hibernate.ddl-auto=create-drop",
