@@ -71,7 +71,11 @@ class JdbcSpansTests {
 		this.app.getBean(Payments.class).recordPayment();
 		List<ReceivedSpan> spans = this.sink.awaitSpans(
 				(all) -> all.stream().anyMatch((span) -> span.name().equals("record-payment")), WAIT);
-		ReceivedSpan traced = only(spans, "record-payment");
+		List<ReceivedSpan> tracedSpans = spans.stream()
+			.filter((span) -> span.name().equals("record-payment"))
+			.toList();
+		assertThat(tracedSpans).hasSize(1);
+		ReceivedSpan traced = tracedSpans.get(0);
 		List<ReceivedSpan> statements = spans.stream()
 			.filter((span) -> span.traceId().equals(traced.traceId()) && span.kind() == SpanKind.SPAN_KIND_CLIENT)
 			.toList();
@@ -92,12 +96,14 @@ class JdbcSpansTests {
 			.containsEntry(DbAttributes.DB_OPERATION_NAME.getKey(), "SELECT")
 			.containsEntry(DbAttributes.DB_COLLECTION_NAME.getKey(), "customers")
 			.containsEntry(DbAttributes.DB_QUERY_TEXT.getKey(), "select email from customers where id = ?");
-		ReceivedSpan jpqlWithLiteral = statements.get(4);
-		assertThat(jpqlWithLiteral.attributes()).containsEntry(DbAttributes.DB_OPERATION_NAME.getKey(), "SELECT")
-			.containsEntry(DbAttributes.DB_COLLECTION_NAME.getKey(), "payments");
-		assertThat((String) jpqlWithLiteral.attribute(DbAttributes.DB_QUERY_TEXT.getKey())).startsWith("select ")
-			.contains("card_number=?");
-		assertThat(this.sink.spans()).allSatisfy((span) -> assertThat(span.proto().toString()).doesNotContain(CARD, BOUND_CARD));
+		// Hibernate writes the JPQL literal into its SQL as a literal.
+		assertThat(statements.get(4).attributes())
+			.containsEntry(DbAttributes.DB_OPERATION_NAME.getKey(), "SELECT")
+			.containsEntry(DbAttributes.DB_COLLECTION_NAME.getKey(), "payments")
+			.containsEntry(DbAttributes.DB_QUERY_TEXT.getKey(),
+					"select p1_0.id,p1_0.card_number from payments p1_0 where p1_0.card_number=?");
+		assertThat(this.sink.spans())
+			.allSatisfy((span) -> assertThat(span.proto().toString()).doesNotContain(CARD, BOUND_CARD));
 	}
 
 	@Test
@@ -117,12 +123,6 @@ class JdbcSpansTests {
 		HikariDataSource hikari = this.app.getBean(HikariDataSource.class);
 		assertThat(AopUtils.isCglibProxy(hikari)).isTrue();
 		assertThat(hikari.getPoolName()).isNotEmpty();
-	}
-
-	private static ReceivedSpan only(List<ReceivedSpan> spans, String name) {
-		List<ReceivedSpan> named = spans.stream().filter((span) -> span.name().equals(name)).toList();
-		assertThat(named).as(name).hasSize(1);
-		return named.get(0);
 	}
 
 	@Configuration(proxyBeanMethods = false)

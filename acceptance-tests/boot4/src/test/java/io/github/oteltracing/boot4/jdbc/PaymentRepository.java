@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PaymentRepository extends JpaRepository<Payment, Long> {
 
-	// A literal in JPQL: Hibernate writes it into the SQL as a literal, not a parameter.
+	// A literal in JPQL, which Hibernate writes into its SQL as a literal, not a parameter.
 	@Query("select p from Payment p where p.cardNumber = '" + JdbcSpansTests.CARD + "'")
 	List<Payment> findTestCardPayments();
 
