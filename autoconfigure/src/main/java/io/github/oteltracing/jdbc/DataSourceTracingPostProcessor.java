@@ -6,6 +6,7 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
@@ -84,7 +85,11 @@ public final class DataSourceTracingPostProcessor implements BeanPostProcessor {
 		@Override
 		public Object invoke(MethodInvocation invocation) throws Throwable {
 			Object connection = invocation.proceed();
-			return (connection instanceof Connection raw) ? TracingConnection.wrap(raw, this.database) : connection;
+			// Outside a trace the pool's own connection: nothing to pay for per statement.
+			if (!(connection instanceof Connection raw) || !this.database.traces(Context.current())) {
+				return connection;
+			}
+			return TracingConnection.wrap(raw, this.database);
 		}
 
 	}
