@@ -1,5 +1,6 @@
 package io.github.oteltracing.http;
 
+import io.github.oteltracing.instrumentation.LazyTracer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -31,7 +32,7 @@ public final class ServerSpans {
 
 	private final boolean traceResponse;
 
-	private final HttpTracer tracer;
+	private final LazyTracer tracer;
 
 	/**
 	 * Creates the server side of HTTP tracing.
@@ -41,7 +42,7 @@ public final class ServerSpans {
 	 */
 	public ServerSpans(OpenTelemetry openTelemetry, ExcludedPaths excludedPaths, boolean traceResponse) {
 		this.openTelemetry = openTelemetry;
-		this.tracer = new HttpTracer(openTelemetry);
+		this.tracer = new LazyTracer(() -> openTelemetry, HttpSpans.INSTRUMENTATION_SCOPE);
 		this.excludedPaths = excludedPaths;
 		this.traceResponse = traceResponse;
 	}
@@ -70,7 +71,7 @@ public final class ServerSpans {
 	 * @return the builder, with kind, parent and method attributes set
 	 */
 	public SpanBuilder spanBuilder(Context parent, String rawMethod) {
-		SpanBuilder builder = this.tracer.get().spanBuilder(HttpSpans.spanNameMethod(rawMethod))
+		SpanBuilder builder = this.tracer.tracer().spanBuilder(HttpSpans.spanNameMethod(rawMethod))
 			.setParent(parent)
 			.setSpanKind(SpanKind.SERVER);
 		HttpSpans.method(builder, rawMethod);

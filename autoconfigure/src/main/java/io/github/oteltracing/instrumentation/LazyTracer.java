@@ -1,18 +1,20 @@
 package io.github.oteltracing.instrumentation;
 
+import java.util.function.Supplier;
+
+import io.github.oteltracing.internal.StarterTracers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 
-import org.springframework.beans.factory.ObjectProvider;
-
 /**
  * The tracer and propagator of an instrumentation, looked up on first use: the
- * post-processors and handlers that instrument a library are created before the SDK.
+ * post-processors, filters and handlers that instrument a library are created before the
+ * SDK. The tracer carries the starter's version on its scope.
  */
 public final class LazyTracer {
 
-	private final ObjectProvider<OpenTelemetry> openTelemetry;
+	private final Supplier<OpenTelemetry> openTelemetry;
 
 	private final String instrumentationScope;
 
@@ -24,7 +26,7 @@ public final class LazyTracer {
 	 * @param openTelemetry the application's OpenTelemetry
 	 * @param instrumentationScope the name of the instrumentation scope of the spans
 	 */
-	public LazyTracer(ObjectProvider<OpenTelemetry> openTelemetry, String instrumentationScope) {
+	public LazyTracer(Supplier<OpenTelemetry> openTelemetry, String instrumentationScope) {
 		this.openTelemetry = openTelemetry;
 		this.instrumentationScope = instrumentationScope;
 	}
@@ -35,7 +37,7 @@ public final class LazyTracer {
 	public Tracer tracer() {
 		Tracer tracer = this.tracer;
 		if (tracer == null) {
-			tracer = this.openTelemetry.getObject().getTracer(this.instrumentationScope);
+			tracer = StarterTracers.tracer(this.openTelemetry.get(), this.instrumentationScope);
 			this.tracer = tracer;
 		}
 		return tracer;
@@ -47,7 +49,7 @@ public final class LazyTracer {
 	public TextMapPropagator propagator() {
 		TextMapPropagator propagator = this.propagator;
 		if (propagator == null) {
-			propagator = this.openTelemetry.getObject().getPropagators().getTextMapPropagator();
+			propagator = this.openTelemetry.get().getPropagators().getTextMapPropagator();
 			this.propagator = propagator;
 		}
 		return propagator;

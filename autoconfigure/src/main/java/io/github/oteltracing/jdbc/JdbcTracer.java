@@ -2,7 +2,7 @@ package io.github.oteltracing.jdbc;
 
 import java.util.function.Supplier;
 
-import io.github.oteltracing.internal.StarterTracers;
+import io.github.oteltracing.instrumentation.LazyTracer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 
@@ -14,27 +14,20 @@ final class JdbcTracer {
 
 	static final String INSTRUMENTATION_SCOPE = "io.github.oteltracing.jdbc";
 
-	private final Supplier<OpenTelemetry> openTelemetry;
+	private final LazyTracer tracer;
 
 	private final QueryTextMode queryText;
 
 	private final boolean rootSpans;
 
-	private volatile Tracer tracer;
-
 	JdbcTracer(Supplier<OpenTelemetry> openTelemetry, QueryTextMode queryText, boolean rootSpans) {
-		this.openTelemetry = openTelemetry;
+		this.tracer = new LazyTracer(openTelemetry, INSTRUMENTATION_SCOPE);
 		this.queryText = queryText;
 		this.rootSpans = rootSpans;
 	}
 
 	Tracer get() {
-		Tracer tracer = this.tracer;
-		if (tracer == null) {
-			tracer = StarterTracers.tracer(this.openTelemetry.get(), INSTRUMENTATION_SCOPE);
-			this.tracer = tracer;
-		}
-		return tracer;
+		return this.tracer.tracer();
 	}
 
 	QueryTextMode queryText() {

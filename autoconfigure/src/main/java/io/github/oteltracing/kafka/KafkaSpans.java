@@ -26,7 +26,7 @@ final class KafkaSpans {
 	private final boolean recordMessageKey;
 
 	KafkaSpans(ObjectProvider<OpenTelemetry> openTelemetry, boolean recordMessageKey) {
-		this.tracing = new LazyTracer(openTelemetry, INSTRUMENTATION_SCOPE);
+		this.tracing = new LazyTracer(openTelemetry::getObject, INSTRUMENTATION_SCOPE);
 		this.recordMessageKey = recordMessageKey;
 	}
 

@@ -40,7 +40,7 @@ final class ScheduledTaskTracingHandler implements ObservationHandler<ScheduledT
 	private final Map<Method, ScheduledMethod> methods = new ConcurrentHashMap<>();
 
 	ScheduledTaskTracingHandler(ObjectProvider<OpenTelemetry> openTelemetry) {
-		this.tracing = new LazyTracer(openTelemetry, INSTRUMENTATION_SCOPE);
+		this.tracing = new LazyTracer(openTelemetry::getObject, INSTRUMENTATION_SCOPE);
 	}
 
 	@Override

@@ -1,10 +1,9 @@
 package io.github.oteltracing.traced;
 
-import io.github.oteltracing.internal.StarterTracers;
+import io.github.oteltracing.instrumentation.LazyTracer;
 import io.github.oteltracing.traced.TracedMethod.ResultType;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -21,15 +20,13 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 
 	static final String INSTRUMENTATION_SCOPE = "io.github.oteltracing.traced";
 
-	private final ObjectProvider<OpenTelemetry> openTelemetry;
+	private final LazyTracer tracer;
 
 	private final TracedMethods methods;
 
 	// Resolved on first use: advisors are created before most beans, the SDK need not be.
-	private volatile Tracer tracer;
-
 	TracedMethodInterceptor(ObjectProvider<OpenTelemetry> openTelemetry, TracedMethods methods) {
-		this.openTelemetry = openTelemetry;
+		this.tracer = new LazyTracer(openTelemetry::getObject, INSTRUMENTATION_SCOPE);
 		this.methods = methods;
 	}
 
@@ -78,7 +75,7 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 	}
 
 	private Span startSpan(TracedMethod method, Context parent, Object[] arguments) {
-		Span span = tracer().spanBuilder(method.spanName)
+		Span span = this.tracer.tracer().spanBuilder(method.spanName)
 			.setParent(parent)
 			.setSpanKind(method.kind)
 			.startSpan();
@@ -86,15 +83,6 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 			method.recordAttributes(span, arguments);
 		}
 		return span;
-	}
-
-	private Tracer tracer() {
-		Tracer tracer = this.tracer;
-		if (tracer == null) {
-			tracer = StarterTracers.tracer(this.openTelemetry.getObject(), INSTRUMENTATION_SCOPE);
-			this.tracer = tracer;
-		}
-		return tracer;
 	}
 
 }

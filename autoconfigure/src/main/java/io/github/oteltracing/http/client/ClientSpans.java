@@ -3,7 +3,7 @@ package io.github.oteltracing.http.client;
 import java.net.URI;
 
 import io.github.oteltracing.http.HttpSpans;
-import io.github.oteltracing.http.HttpTracer;
+import io.github.oteltracing.instrumentation.LazyTracer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -21,15 +21,15 @@ final class ClientSpans {
 
 	private final OpenTelemetry openTelemetry;
 
-	private final HttpTracer tracer;
+	private final LazyTracer tracer;
 
 	ClientSpans(OpenTelemetry openTelemetry) {
 		this.openTelemetry = openTelemetry;
-		this.tracer = new HttpTracer(openTelemetry);
+		this.tracer = new LazyTracer(() -> openTelemetry, HttpSpans.INSTRUMENTATION_SCOPE);
 	}
 
 	Span start(Context parent, String rawMethod, URI uri) {
-		SpanBuilder builder = this.tracer.get().spanBuilder(HttpSpans.spanNameMethod(rawMethod))
+		SpanBuilder builder = this.tracer.tracer().spanBuilder(HttpSpans.spanNameMethod(rawMethod))
 			.setParent(parent)
 			.setSpanKind(SpanKind.CLIENT);
 		HttpSpans.method(builder, rawMethod);
