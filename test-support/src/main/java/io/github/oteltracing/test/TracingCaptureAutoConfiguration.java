@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Imported by {@link AutoConfigureTracingCapture}: a {@link CapturedSpans} bean and the
  * span processor that fills it, which the starter adds to its tracer provider beside the
- * batch processor. An application that builds its own {@code SdkTracerProvider} adds the
- * processor itself.
+ * batch processor. An application that builds its own {@code SdkTracerProvider} sees the
+ * capture only if it adds the {@code SpanProcessor} beans to it, as the starter does.
  */
 @AutoConfiguration(before = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass(SimpleSpanProcessor.class)
