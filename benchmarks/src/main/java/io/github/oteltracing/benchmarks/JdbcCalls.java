@@ -22,7 +22,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -167,7 +166,8 @@ public final class JdbcCalls {
 						"jdbc.pool-name=" + variant)
 				.run();
 			this.dataSource = this.context.getBean(DataSource.class);
-			if (!AopUtils.isAopProxy(this.dataSource)) {
+			if (!(this.dataSource instanceof HikariDataSource)
+					|| !this.dataSource.getClass().getName().contains("$$TracingDataSource$$")) {
 				throw new IllegalStateException(variant + ": the DataSource bean is not wrapped by the starter");
 			}
 			createTable(this.dataSource);
