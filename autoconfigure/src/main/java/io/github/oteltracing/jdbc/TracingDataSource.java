@@ -95,7 +95,8 @@ final class TracingDataSource implements MethodInterceptor, Dispatcher, Invocati
 	}
 
 	private static TracingDataSource handlerOf(Object candidate) {
-		if (candidate instanceof Factory factory && factory.getCallback(GET_CONNECTION) instanceof TracingDataSource handler) {
+		if (candidate instanceof Factory factory
+				&& factory.getCallback(GET_CONNECTION) instanceof TracingDataSource handler) {
 			return handler;
 		}
 		if (candidate != null && Proxy.isProxyClass(candidate.getClass())
@@ -244,9 +245,15 @@ final class TracingDataSource implements MethodInterceptor, Dispatcher, Invocati
 		}
 
 		static boolean isGetConnection(Method method) {
-			return method.getName().equals("getConnection") && method.getReturnType() == Connection.class
-					&& (method.getParameterCount() == 0 || (method.getParameterCount() == 2
-							&& method.getParameterTypes()[0] == String.class && method.getParameterTypes()[1] == String.class));
+			if (!method.getName().equals("getConnection") || method.getReturnType() != Connection.class) {
+				return false;
+			}
+			// The count first: the JDK proxy asks on every borrow, and the types are a copy.
+			if (method.getParameterCount() == 0) {
+				return true;
+			}
+			Class<?>[] parameters = method.getParameterTypes();
+			return parameters.length == 2 && parameters[0] == String.class && parameters[1] == String.class;
 		}
 
 		static boolean isEquals(Method method) {
