@@ -1,0 +1,26 @@
+package io.github.oteltracing.exporter;
+
+import javax.net.ssl.KeyManagerFactory;
+
+/**
+ * {@link TlsExportTests} over OTLP gRPC, with the gRPC sender the README tells grpc users
+ * to add.
+ */
+class GrpcTlsExportTests extends TlsExportTests {
+
+	@Override
+	FakeCollector createCollector(KeyManagerFactory serverCertificate) {
+		return FakeCollector.grpc(serverCertificate);
+	}
+
+	@Override
+	String protocol() {
+		return "grpc";
+	}
+
+	@Override
+	String exportUrl(String endpoint) {
+		return endpoint;
+	}
+
+}
