@@ -18,9 +18,4 @@ class GrpcTlsExportTests extends TlsExportTests {
 		return "grpc";
 	}
 
-	@Override
-	String exportUrl(String endpoint) {
-		return endpoint;
-	}
-
 }

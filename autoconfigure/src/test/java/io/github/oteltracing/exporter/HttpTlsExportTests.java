@@ -17,9 +17,4 @@ class HttpTlsExportTests extends TlsExportTests {
 		return "http/protobuf";
 	}
 
-	@Override
-	String exportUrl(String endpoint) {
-		return endpoint + "/v1/traces";
-	}
-
 }

@@ -50,8 +50,6 @@ abstract class TlsExportTests {
 
 	abstract String protocol();
 
-	abstract String exportUrl(String endpoint);
-
 	@BeforeAll
 	void startCollector(@TempDir Path directory) {
 		TestCertificateAuthority ca = TestCertificateAuthority.create("Test Collector CA");
@@ -87,7 +85,8 @@ abstract class TlsExportTests {
 				.until(() -> failureLine(log), (found) -> found != null);
 			Matcher failure = FAILURE_LINE.matcher(line);
 			assertThat(failure.find()).isTrue();
-			assertThat(failure.group(1)).isEqualTo(exportUrl(this.collector.endpoint()));
+			assertThat(failure.group(1))
+				.isEqualTo(this.collector.endpoint() + ("grpc".equals(protocol()) ? "" : "/v1/traces"));
 			assertThat(failure.group(2)).contains("TLS")
 				.contains("certificate")
 				.contains("not trusted")
