@@ -24,7 +24,7 @@ final class JdkHttpSenderPreference {
 
 	static final String JDK_HTTP_SENDER_PROVIDER = "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider";
 
-	// The SPI moved from the internal package to the SDK's in OpenTelemetry 1.56.
+	// The SPI moved from the exporters' internal package to the SDK's between 1.55 and 1.62.
 	private static final List<String> HTTP_SENDER_SERVICE_FILES = List.of(
 			"META-INF/services/io.opentelemetry.exporter.internal.http.HttpSenderProvider",
 			"META-INF/services/io.opentelemetry.sdk.common.export.HttpSenderProvider");

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JdkHttpSenderPreferenceTests {
 
-	// Before and after the SPI moved in OpenTelemetry 1.56.
+	// Before and after the SPI moved (1.55 has the first, 1.62 the second).
 	private static final List<String> SERVICE_FILES = List.of(
 			"META-INF/services/io.opentelemetry.exporter.internal.http.HttpSenderProvider",
 			"META-INF/services/io.opentelemetry.sdk.common.export.HttpSenderProvider");
