@@ -34,17 +34,24 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.mock.http.client.MockClientHttpRequest;
 import org.springframework.mock.http.client.MockClientHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.adapter.DefaultServerWebExchange;
+import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
+import org.springframework.web.server.i18n.LocaleContextResolver;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -84,6 +91,15 @@ public final class HttpCalls {
 
 		private final PathPattern pattern = PathPatternParser.defaultInstance.parse(ROUTE);
 
+		// Made once: the mocks would make them per request, a cost no server has.
+		private final MockServletContext servletContext = new MockServletContext();
+
+		private final ServerCodecConfigurer codecs = ServerCodecConfigurer.create();
+
+		private final WebSessionManager sessions = new DefaultWebSessionManager();
+
+		private final LocaleContextResolver locales = new AcceptHeaderLocaleContextResolver();
+
 		private TracingServletFilter servletFilter;
 
 		private TracingWebFilter webFilter;
@@ -116,7 +132,7 @@ public final class HttpCalls {
 		}
 
 		int servlet(String path) throws IOException, ServletException {
-			MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+			MockHttpServletRequest request = new MockHttpServletRequest(this.servletContext, "GET", path);
 			request.addHeader("User-Agent", "bench");
 			if (this.inTrace) {
 				request.addHeader("traceparent", TRACEPARENT);
@@ -137,7 +153,8 @@ public final class HttpCalls {
 			if (this.inTrace) {
 				request.header("traceparent", TRACEPARENT);
 			}
-			ServerWebExchange exchange = MockServerWebExchange.from(request);
+			ServerWebExchange exchange = new DefaultServerWebExchange(request.build(), new MockServerHttpResponse(),
+					this.sessions, this.codecs, this.locales);
 			Mono<Void> handled = this.filter ? this.webFilter.filter(exchange, this.webChain)
 					: this.webChain.filter(exchange);
 			handled.block();
