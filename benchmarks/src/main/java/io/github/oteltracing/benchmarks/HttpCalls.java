@@ -1,6 +1,8 @@
 package io.github.oteltracing.benchmarks;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 
@@ -28,20 +30,27 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.AbstractServerHttpRequest;
+import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.mock.http.client.MockClientHttpRequest;
 import org.springframework.mock.http.client.MockClientHttpResponse;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletContext;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
@@ -100,6 +109,9 @@ public final class HttpCalls {
 
 		private final LocaleContextResolver locales = new AcceptHeaderLocaleContextResolver();
 
+		// What a server underneath tells: the protocol (MockServerHttpRequest throws instead).
+		private final MockHttpServletRequest nativeRequest = new MockHttpServletRequest(this.servletContext);
+
 		private TracingServletFilter servletFilter;
 
 		private TracingWebFilter webFilter;
@@ -148,13 +160,13 @@ public final class HttpCalls {
 		}
 
 		Object webFlux() {
-			MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get("/owners/42")
-				.header("User-Agent", "bench");
+			HttpHeaders headers = new HttpHeaders();
+			headers.add(HttpHeaders.USER_AGENT, "bench");
 			if (this.inTrace) {
-				request.header("traceparent", TRACEPARENT);
+				headers.add("traceparent", TRACEPARENT);
 			}
-			ServerWebExchange exchange = new DefaultServerWebExchange(request.build(), new MockServerHttpResponse(),
-					this.sessions, this.codecs, this.locales);
+			ServerWebExchange exchange = new DefaultServerWebExchange(new ServerRequest(headers, this.nativeRequest),
+					new MockServerHttpResponse(), this.sessions, this.codecs, this.locales);
 			Mono<Void> handled = this.filter ? this.webFilter.filter(exchange, this.webChain)
 					: this.webChain.filter(exchange);
 			handled.block();
@@ -264,6 +276,48 @@ public final class HttpCalls {
 
 		void close() {
 			this.tracerProvider.close();
+		}
+
+	}
+
+	/** A WebFlux request from a client on loopback, as a server adapter makes it. */
+	static final class ServerRequest extends AbstractServerHttpRequest {
+
+		private static final URI URI = java.net.URI.create("http://localhost:8080/owners/42");
+
+		private static final InetSocketAddress PEER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000);
+
+		private final Object nativeRequest;
+
+		ServerRequest(HttpHeaders headers, Object nativeRequest) {
+			super(HttpMethod.GET, URI, null, headers);
+			this.nativeRequest = nativeRequest;
+		}
+
+		@Override
+		protected MultiValueMap<String, HttpCookie> initCookies() {
+			return new LinkedMultiValueMap<>();
+		}
+
+		@Override
+		protected SslInfo initSslInfo() {
+			return null;
+		}
+
+		@Override
+		public InetSocketAddress getRemoteAddress() {
+			return PEER;
+		}
+
+		@Override
+		public Flux<DataBuffer> getBody() {
+			return Flux.empty();
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public <T> T getNativeRequest() {
+			return (T) this.nativeRequest;
 		}
 
 	}
