@@ -3,7 +3,6 @@ package io.github.oteltracing.benchmarks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -12,11 +11,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
-import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.semconv.HttpAttributes;
 import io.opentelemetry.semconv.NetworkAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
@@ -57,28 +54,7 @@ public class OtlpEncodingBenchmark {
 
 	@Setup
 	public void spans() {
-		SpanExporter collect = new SpanExporter() {
-
-			@Override
-			public CompletableResultCode export(Collection<SpanData> spans) {
-				OtlpEncodingBenchmark.this.batch.addAll(spans);
-				return CompletableResultCode.ofSuccess();
-			}
-
-			@Override
-			public CompletableResultCode flush() {
-				return CompletableResultCode.ofSuccess();
-			}
-
-			@Override
-			public CompletableResultCode shutdown() {
-				return CompletableResultCode.ofSuccess();
-			}
-
-		};
-		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-			.addSpanProcessor(SimpleSpanProcessor.create(collect))
-			.build()) {
+		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build()) {
 			Tracer tracer = tracerProvider.get("io.github.oteltracing.http");
 			for (int i = 0; i < BATCH; i++) {
 				Span span = tracer.spanBuilder("GET /owners/{ownerId}")
@@ -96,6 +72,7 @@ public class OtlpEncodingBenchmark {
 				span.setAttribute(HttpAttributes.HTTP_ROUTE, "/owners/{ownerId}");
 				span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 200L);
 				span.end();
+				this.batch.add(((ReadableSpan) span).toSpanData());
 			}
 		}
 	}
