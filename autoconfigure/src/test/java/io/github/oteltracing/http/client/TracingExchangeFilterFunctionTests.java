@@ -78,6 +78,20 @@ class TracingExchangeFilterFunctionTests {
 	}
 
 	@Test
+	void theRequestIsNotCopied() {
+		ClientRequest request = ClientRequest.create(HttpMethod.GET, URL).header(HttpHeaders.ACCEPT, "text/plain").build();
+		AtomicReference<ClientRequest> passed = new AtomicReference<>();
+		ExchangeFunction next = (sent) -> {
+			passed.set(sent);
+			return this.exchange.exchange(sent);
+		};
+		new TracingExchangeFilterFunction(this.openTelemetry).filter(request, next).block();
+		assertThat(passed.get().headers()).isSameAs(request.headers());
+		assertThat(passed.get().attributes()).isSameAs(request.attributes());
+		assertThat(passed.get().logPrefix()).isEqualTo(request.logPrefix());
+	}
+
+	@Test
 	void aFilterAfterItThatRebuildsTheRequestKeepsTheTraceHeaders() {
 		ExchangeFilterFunction rebuilding = (request, next) -> next
 			.exchange(ClientRequest.from(request).header("X-Extra", "1").build());
