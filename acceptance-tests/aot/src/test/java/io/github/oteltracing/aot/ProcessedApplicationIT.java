@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ProcessedApplicationIT {
 
-	private static final Duration WAIT = Duration.ofSeconds(30);
+	private static final Duration WAIT = Duration.ofSeconds(120);
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
