@@ -61,7 +61,7 @@ def main(results):
     def fmt(value, pattern="%.2fx"):
         return pattern % value if value is not None else "-"
 
-    print("| mode | req/s | throughput | p50 | p99 | p50 ratio | p99 ratio | CPU per request | CPU ratio | failed requests | spans created | received | dropped | heap after (3 services) |")
+    print("| mode | req/s | throughput | p50 | p99 | p50 ratio | p99 ratio | CPU per request | CPU ratio | failed requests | spans created | received | dropped | heap after (all services) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for (index, mode), rounds in sorted(modes.items()):
         spans = read_pairs(os.path.join(results, "%d-%s-spans.txt" % (index, mode)))
@@ -78,7 +78,7 @@ def main(results):
             spans.get("created", "-") if traced else "-", spans.get("received", "-") if traced else "-",
             spans.get("dropped", "-") if traced else "-", spans.get("heapUsedMb", "-")))
     print()
-    print("req/s, p50, p99, CPU per request (the three services' CPU time over requests served): medians over"
+    print("req/s, p50, p99, CPU per request (the services' CPU time over requests served): medians over"
           " %d rounds of each mode; ratios: medians of the ratio to tracing off in the same round." % len(off))
 
 
