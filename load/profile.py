@@ -27,6 +27,7 @@ PARTS = [
     ("batch span processor", ("io/opentelemetry/sdk/trace/export",)),
     ("OTel SDK: spans, attributes, ids", ("io/opentelemetry/sdk", "io/opentelemetry/api")),
     ("load probe (harness)", ("io/github/oteltracing/load/probe",)),
+    (None, ("io/github/oteltracing/load/pair", "io/github/oteltracing/sample")),
     ("starter code", ("io/github/oteltracing/",)),
     ("context-propagation, Reactor hooks", ("io/micrometer/context", "reactor/core/publisher/ContextPropagation",
                                             "reactor/core/publisher/Hooks")),
@@ -56,9 +57,12 @@ def bucket(thread, frames):
             continue
         for name, prefixes in PARTS:
             if any(frame.startswith(prefix) or (prefix.startswith("$") and prefix in frame) for prefix in prefixes):
-                return name
+                if name == "starter code":
+                    # By package: http, traced, logging, baggage, ...
+                    return "starter: " + frame.split("/")[3]
+                return name or APPLICATION
         return APPLICATION
-    return "span export: other" if EXPORT_THREAD.search(thread) else "JVM, native, other"
+    return "span export: other" if EXPORT_THREAD.search(thread) else "JDK threads (HTTP client, NIO), kernel, JVM"
 
 
 def read_profile(path):
@@ -103,20 +107,22 @@ def main(results):
                 buckets[name] = buckets.get(name, 0) + value
         if not requests or not total:
             continue
-        # CPU: samples are shares of the CPU time measured per request (us); allocation: bytes per request.
-        scale = (1.0 / requests) if alloc else (cpu * 1000.0 / requests / total)
+        # CPU: samples are shares of the CPU time measured per request (us); allocation: shares of
+        # the allocation samples, in per cent (the profiler samples allocations, it does not count bytes).
+        scale = (100.0 / total) if alloc else (cpu * 1000.0 / requests / total)
         per_request[mode] = ({name: value * scale for name, value in buckets.items()}, total * scale)
-    unit = "bytes" if alloc else "CPU us"
+    unit = "% of allocation samples" if alloc else "CPU us"
     names = sorted({name for values, _ in per_request.values() for name in values},
                    key=lambda name: -max(values.get(name, 0) for values, _ in per_request.values()))
     mode_names = list(per_request)
-    print("| per request (%s) | %s |" % (unit, " | ".join(mode_names)))
+    print("| %s | %s |" % (unit if alloc else "per request (%s)" % unit, " | ".join(mode_names)))
     print("|---|%s" % ("---|" * len(mode_names)))
     for name in names:
-        print("| %s | %s |" % (name, " | ".join("%.0f" % per_request[mode][0].get(name, 0) for mode in mode_names)))
+        print("| %s | %s |" % (name, " | ".join(("%.1f" if alloc else "%.0f") % per_request[mode][0].get(name, 0) for mode in mode_names)))
     print("| **total** | %s |" % " | ".join("**%.0f**" % per_request[mode][1] for mode in mode_names))
     print()
-    print("All services of a mode, over the requests of its rounds; CPU scaled to the CPU time measured per request.")
+    print("All services of a mode, over the requests of its rounds; " + (
+        "shares of the allocation samples." if alloc else "CPU scaled to the CPU time measured per request."))
 
 
 if __name__ == "__main__":

@@ -202,6 +202,24 @@ cpu_ticks() {
 	echo "$total"
 }
 
+# CPU time so far of the JIT compiler threads of mode i's services, in clock ticks: with
+# tracing there is more code to compile, and on a busy machine the compilers are still at
+# it long after the warm-up; their time is the JVM's, not the requests'.
+jit_ticks() {
+	local total=0 pid stat line rest fields
+	for pid in ${MODE_PIDS[$1]}; do
+		for stat in /proc/"$pid"/task/*/stat; do
+			read -r line <"$stat" 2>/dev/null || continue
+			[[ "$line" == *"(C1 CompilerThre)"* || "$line" == *"(C2 CompilerThre)"* ]] || continue
+			rest=${line##*) }
+			read -r -a fields <<<"$rest"
+			# utime and stime, fields 14 and 15 of the line, 12 and 13 after the name.
+			total=$((total + fields[11] + fields[12]))
+		done
+	done
+	echo "$total"
+}
+
 # Sums one value of the probes of mode i's services.
 probe_sum() {
 	local i=$1 path=$2 key=$3 total=0 value port
@@ -250,7 +268,7 @@ profiler() {
 	for i in "${!MODES[@]}"; do
 		for k in "${!SERVICES[@]}"; do
 			port=$(port "$i" "$k")
-			curl -sf -X POST --data-urlencode "command=${1//@FILE@/$PWD/$RESULTS/$i-${MODES[$i]}-${SERVICES[$k]}.collapsed}" \
+			curl -sf -X POST -G --data-urlencode "command=${1//@FILE@/$PWD/$RESULTS/$i-${MODES[$i]}-${SERVICES[$k]}.collapsed}" \
 				"http://127.0.0.1:$port/load/profile" >/dev/null || fail "the profiler of port $port did not answer"
 		done
 	done
@@ -283,9 +301,10 @@ for round in $(seq 1 "$ROUNDS"); do
 	# Each round starts with another mode, so that none always follows the same one.
 	for step in "${!MODES[@]}"; do
 		i=$(((step + round - 1) % ${#MODES[@]}))
-		before=$(cpu_ticks "$i")
+		before=$(cpu_ticks "$i") jit_before=$(jit_ticks "$i")
 		load "$i" "$ROUND" "$RESULTS/$i-${MODES[$i]}-round-$round.txt"
 		echo "cpuTicks $(($(cpu_ticks "$i") - before)) $(getconf CLK_TCK)" >>"$RESULTS/$i-${MODES[$i]}-round-$round.txt"
+		echo "jitTicks $(($(jit_ticks "$i") - jit_before))" >>"$RESULTS/$i-${MODES[$i]}-round-$round.txt"
 	done
 done
 
