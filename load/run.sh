@@ -209,7 +209,8 @@ jit_ticks() {
 	local total=0 pid stat line rest fields
 	for pid in ${MODE_PIDS[$1]}; do
 		for stat in /proc/"$pid"/task/*/stat; do
-			read -r line <"$stat" 2>/dev/null || continue
+			# Threads come and go between the listing and the read.
+			{ read -r line <"$stat"; } 2>/dev/null || continue
 			[[ "$line" == *"(C1 CompilerThre)"* || "$line" == *"(C2 CompilerThre)"* ]] || continue
 			rest=${line##*) }
 			read -r -a fields <<<"$rest"
