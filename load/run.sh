@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Load runs of the sample order flow (order -> inventory, payment) on 127.0.0.1 in five
-# modes: tracing off; on with every trace sampled and the collector up; on with the
-# collector down; on with the collector hanging; rate-limited sampling. Each mode has its
-# own three services, all running at once; after a warm-up the modes take turns in short
-# rounds, so that whatever else the machine does falls on all of them alike, and each
-# mode is compared with tracing off in the same round. Prints throughput and p50/p99
-# latency as ratios to tracing off, failed requests, spans created vs received, and the
-# heap after the run. See docs/reliability.md.
+# Load runs on 127.0.0.1 of one of two flows, in several modes side by side:
+#   orders (the default): the sample order flow (order -> inventory, payment), modes tracing
+#     off; on with every trace sampled and the collector up; on with the collector down; on
+#     with the collector hanging; rate-limited sampling.
+#   pair: a front -> back pair of Spring MVC services over a RestTemplate (benchmarks/load,
+#     three spans per request), modes off, on, sampled-off, down, hang.
+# Each mode has its own services, all running at once; after a warm-up the modes take turns
+# in short rounds, so that whatever else the machine does falls on all of them alike, and
+# each mode is compared with tracing off in the same round. Prints throughput and p50/p99
+# latency as ratios to tracing off, CPU per request, failed requests, spans created vs
+# received, and the heap after the run. See docs/reliability.md and docs/benchmarks.md.
 #
 #   load/run.sh                       builds what it needs, then about 8 minutes of runs
+#   LOAD_FLOW=pair                    the two-service pair instead of the order flow
 #   LOAD_SKIP_BUILD=1                 reuse the jars of an earlier build
+#   LOAD_MAVEN_ARGS                   more arguments for the build, e.g. -o or
+#                                     -Dmaven.repo.local=... (it installs the starter)
 #   LOAD_MODES="off on down hang rate-limited"
 #                                     also: no-export (exporter none), sampled-off (always-off),
 #                                     mdc-off, client-off, server-off: where the cost comes from
@@ -17,21 +23,48 @@
 #   LOAD_WARMUP=60                    seconds of warm-up per mode (the JIT needs them)
 #   LOAD_CONNECTIONS=32 LOAD_THREADS=2
 #   LOAD_JAVA_OPTS                    JVM options of the services (-Xms256m -Xmx256m)
+#   LOAD_PROFILE=cpu                  profile every service with async-profiler during the
+#                                     rounds (cpu, alloc, or any async-profiler event) and
+#                                     print where each mode's time or bytes per request go
+#                                     (load/profile.py); fetches tools.profiler:async-profiler
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-read -r -a MODES <<<"${LOAD_MODES:-off on down hang rate-limited}"
+FLOW=${LOAD_FLOW:-orders}
+case "$FLOW" in
+	orders)
+		DEFAULT_MODES="off on down hang rate-limited"
+		# The services in the order they start; the last one is the one wrk calls.
+		SERVICES=(inventory payment order)
+		BASE_PORT=18000 SINK_PORT=14318 HANG_PORT=14319 DOWN_PORT=14320
+		;;
+	pair)
+		DEFAULT_MODES="off on sampled-off down hang"
+		SERVICES=(back front)
+		BASE_PORT=19000 SINK_PORT=19900 HANG_PORT=19901 DOWN_PORT=19902
+		;;
+	*)
+		echo "load: unknown LOAD_FLOW $FLOW (orders or pair)" >&2
+		exit 1
+		;;
+esac
+read -r -a MODES <<<"${LOAD_MODES:-$DEFAULT_MODES}"
 ROUNDS=${LOAD_ROUNDS:-4}
 ROUND=${LOAD_ROUND:-10}
 WARMUP=${LOAD_WARMUP:-60}
 CONNECTIONS=${LOAD_CONNECTIONS:-32}
 THREADS=${LOAD_THREADS:-2}
 JAVA_OPTS=${LOAD_JAVA_OPTS:--Xms256m -Xmx256m}
-SINK_PORT=14318 HANG_PORT=14319 DOWN_PORT=14320
-# Mode i listens on 18i00 (order), 18i01 (inventory), 18i02 (payment).
-order_port() { echo $((18000 + $1 * 100)); }
-inventory_port() { echo $((18001 + $1 * 100)); }
-payment_port() { echo $((18002 + $1 * 100)); }
+PROFILE=${LOAD_PROFILE:-}
+read -r -a MAVEN_ARGS <<<"${LOAD_MAVEN_ARGS:-}"
+PROFILER_VERSION=4.2
+# Mode i's service k listens on BASE_PORT + 100 i + k.
+port() { echo $((BASE_PORT + $1 * 100 + $2)); }
+ports() {
+	local k
+	for k in "${!SERVICES[@]}"; do port "$1" "$k"; done
+}
+entry_port() { port "$1" $((${#SERVICES[@]} - 1)); }
 
 RESULTS="load/target/$(date +%Y%m%d-%H%M%S)"
 declare -A MODE_PIDS
@@ -56,7 +89,7 @@ port_open() {
 }
 
 for i in "${!MODES[@]}"; do
-	for port in $(order_port "$i") $(inventory_port "$i") $(payment_port "$i"); do
+	for port in $(ports "$i"); do
 		port_open "$port" && fail "port $port on 127.0.0.1 is in use; stop what uses it first."
 	done
 done
@@ -75,8 +108,9 @@ command -v python3 >/dev/null || fail "python3 is needed for the report."
 
 if [[ "${LOAD_SKIP_BUILD:-}" != 1 ]]; then
 	echo "Building the starter, the three sample services and the load tools..."
-	./mvnw -B -q -DskipTests install -pl sample-order-service,sample-inventory-service,sample-payment-service -am
-	./mvnw -B -q -f benchmarks/load/pom.xml package
+	./mvnw -B -q "${MAVEN_ARGS[@]}" -DskipTests install \
+		-pl sample-order-service,sample-inventory-service,sample-payment-service -am
+	./mvnw -B -q "${MAVEN_ARGS[@]}" -f benchmarks/load/pom.xml package
 fi
 find_jar() {
 	local jars=($1)
@@ -88,6 +122,20 @@ INVENTORY_JAR=$(find_jar "sample-inventory-service/target/*-exec.jar")
 PAYMENT_JAR=$(find_jar "sample-payment-service/target/*-exec.jar")
 PROBE_JAR=$(find_jar "benchmarks/load/target/otel-tracing-load-*[0-9].jar")
 SINK_JAR=$(find_jar "benchmarks/load/target/otel-tracing-load-*-sink.jar")
+LOADER_PATH=$PROBE_JAR
+PROFILER_OPTS=
+if [[ -n "$PROFILE" ]]; then
+	PROFILER_DIR=load/target/async-profiler-$PROFILER_VERSION
+	if [[ ! -f "$PROFILER_DIR/linux-x64/libasyncProfiler.so" ]]; then
+		echo "Fetching async-profiler $PROFILER_VERSION..."
+		./mvnw -B -q "${MAVEN_ARGS[@]}" dependency:copy -Dartifact="tools.profiler:async-profiler:$PROFILER_VERSION" \
+			-DoutputDirectory="$PROFILER_DIR"
+		(cd "$PROFILER_DIR" && unzip -q -o "async-profiler-$PROFILER_VERSION.jar" 'linux-x64/*')
+	fi
+	# The probe starts and stops the profiler through its Java API (/load/profile).
+	LOADER_PATH="$PROBE_JAR,$PROFILER_DIR/async-profiler-$PROFILER_VERSION.jar"
+	PROFILER_OPTS="-Dload.profiler=$PWD/$PROFILER_DIR/linux-x64/libasyncProfiler.so"
+fi
 
 wait_for() {
 	local url=$1 what=$2
@@ -119,22 +167,30 @@ mode_args() {
 	esac
 }
 
-# A sample service with the probe that counts the spans it creates (benchmarks/load), its
-# service name suffixed with the mode so that the sink tells the modes apart.
+# A service with the probe that counts the spans it creates (benchmarks/load), its service
+# name suffixed with the mode so that the sink tells the modes apart. The pair runs from the
+# inventory service's jar (Spring MVC on Tomcat and the starter), its classes on the loader path.
 start_service() {
-	local name=$1 jar=$2 port=$3 i=$4 mode=${MODES[$4]}
+	local i=$1 k=$2 mode=${MODES[$1]} name=${SERVICES[$2]} jar main=() args=()
+	case "$name" in
+		order) jar=$ORDER_JAR args=(--services.inventory.url="http://127.0.0.1:$(port "$i" 0)"
+			--services.payment.url="http://127.0.0.1:$(port "$i" 1)") ;;
+		inventory) jar=$INVENTORY_JAR ;;
+		payment) jar=$PAYMENT_JAR ;;
+		front | back) jar=$INVENTORY_JAR main=(-Dloader.main=io.github.oteltracing.load.pair.PairApplication)
+			args=(--pair.role="$name" --pair.back-url="http://127.0.0.1:$(port "$i" 0)") ;;
+	esac
 	# shellcheck disable=SC2086,SC2046 # lists of options
-	java $JAVA_OPTS -Dloader.path="$PROBE_JAR" -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher \
-		--server.port="$port" --server.address=127.0.0.1 --logging.level.root=warn \
-		--tracing.service-name="$name-$mode" --tracing.http.server.exclude-paths=/load/** \
-		--services.inventory.url="http://127.0.0.1:$(inventory_port "$i")" \
-		--services.payment.url="http://127.0.0.1:$(payment_port "$i")" \
+	java $JAVA_OPTS $PROFILER_OPTS -Dloader.path="$LOADER_PATH" "${main[@]}" -cp "$jar" \
+		org.springframework.boot.loader.launch.PropertiesLauncher \
+		--server.port="$(port "$i" "$k")" --server.address=127.0.0.1 --logging.level.root=warn \
+		--tracing.service-name="$name-$mode" --tracing.http.server.exclude-paths=/load/** "${args[@]}" \
 		--tracing.exporter.batch.schedule-delay=5s $(mode_args "$mode") >"$RESULTS/$mode-$name.log" 2>&1 &
 	PIDS+=($!)
 	MODE_PIDS[$i]="${MODE_PIDS[$i]:-} $!"
 }
 
-# CPU time used so far by mode i's three services, in clock ticks: on a shared machine
+# CPU time used so far by mode i's services, in clock ticks: on a shared machine
 # the CPU spent per request is steadier than what throughput the machine leaves them.
 cpu_ticks() {
 	local total=0 pid fields
@@ -146,10 +202,29 @@ cpu_ticks() {
 	echo "$total"
 }
 
+# CPU time so far of the JIT compiler threads of mode i's services, in clock ticks: with
+# tracing there is more code to compile, and on a busy machine the compilers are still at
+# it long after the warm-up; their time is the JVM's, not the requests'.
+jit_ticks() {
+	local total=0 pid stat line rest fields
+	for pid in ${MODE_PIDS[$1]}; do
+		for stat in /proc/"$pid"/task/*/stat; do
+			# Threads come and go between the listing and the read.
+			{ read -r line <"$stat"; } 2>/dev/null || continue
+			[[ "$line" == *"(C1 CompilerThre)"* || "$line" == *"(C2 CompilerThre)"* ]] || continue
+			rest=${line##*) }
+			read -r -a fields <<<"$rest"
+			# utime and stime, fields 14 and 15 of the line, 12 and 13 after the name.
+			total=$((total + fields[11] + fields[12]))
+		done
+	done
+	echo "$total"
+}
+
 # Sums one value of the probes of mode i's services.
 probe_sum() {
 	local i=$1 path=$2 key=$3 total=0 value port
-	for port in $(order_port "$i") $(inventory_port "$i") $(payment_port "$i"); do
+	for port in $(ports "$i"); do
 		value=$(curl -sf "http://127.0.0.1:$port/load/$path" | awk -v k="$key" '$1 == k {print $2}' || true)
 		total=$((total + ${value:-0}))
 	done
@@ -170,12 +245,12 @@ drain() {
 	done
 }
 
-echo "Starting ${#MODES[@]} x 3 services ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))..."
+echo "Starting ${#MODES[@]} x ${#SERVICES[@]} services of the $FLOW flow ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))..."
 for i in "${!MODES[@]}"; do
-	start_service inventory "$INVENTORY_JAR" "$(inventory_port "$i")" "$i"
-	start_service payment "$PAYMENT_JAR" "$(payment_port "$i")" "$i"
-	start_service order "$ORDER_JAR" "$(order_port "$i")" "$i"
-	for port in $(inventory_port "$i") $(payment_port "$i") $(order_port "$i"); do
+	for k in "${!SERVICES[@]}"; do
+		start_service "$i" "$k"
+	done
+	for port in $(ports "$i"); do
 		wait_for "http://127.0.0.1:$port/load/spans" "the ${MODES[$i]} service on port $port"
 	done
 done
@@ -183,8 +258,21 @@ done
 load() {
 	local i=$1 seconds=$2 out=$3
 	# A generous timeout: a slow answer is latency, not a failed request.
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s --latency -s load/orders.lua \
-		"http://127.0.0.1:$(order_port "$i")/orders" >"$out"
+	local target=(-s load/orders.lua "http://127.0.0.1:$(entry_port "$i")/orders")
+	[[ "$FLOW" == pair ]] && target=("http://127.0.0.1:$(entry_port "$i")/front")
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s --latency "${target[@]}" >"$out"
+}
+
+# Sends an async-profiler command to every service of every mode.
+profiler() {
+	local i k port
+	for i in "${!MODES[@]}"; do
+		for k in "${!SERVICES[@]}"; do
+			port=$(port "$i" "$k")
+			curl -sf -X POST -G --data-urlencode "command=${1//@FILE@/$PWD/$RESULTS/$i-${MODES[$i]}-${SERVICES[$k]}.collapsed}" \
+				"http://127.0.0.1:$port/load/profile" >/dev/null || fail "the profiler of port $port did not answer"
+		done
+	done
 }
 
 for i in "${!MODES[@]}"; do
@@ -197,24 +285,33 @@ done
 curl -sf -X POST "http://127.0.0.1:$SINK_PORT/reset" >/dev/null
 declare -A DROPPED_BEFORE FAILURES_BEFORE
 for i in "${!MODES[@]}"; do
-	for port in $(order_port "$i") $(inventory_port "$i") $(payment_port "$i"); do
+	for port in $(ports "$i"); do
 		curl -sf -X POST "http://127.0.0.1:$port/load/reset" >/dev/null
 	done
 	DROPPED_BEFORE[$i]=$(probe_sum "$i" spans dropped)
 	FAILURES_BEFORE[$i]=$(probe_sum "$i" spans failures)
 done
 
+if [[ -n "$PROFILE" ]]; then
+	# Only the rounds: total counts nanoseconds (cpu, wall) or bytes (alloc) rather than samples.
+	echo "$PROFILE" >"$RESULTS/profile-event.txt"
+	profiler "start,event=$PROFILE,interval=$([[ $PROFILE == alloc ]] && echo 64k || echo 1ms),total,threads"
+fi
 for round in $(seq 1 "$ROUNDS"); do
 	echo "Round $round of $ROUNDS: ${#MODES[@]} x ${ROUND}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 	# Each round starts with another mode, so that none always follows the same one.
 	for step in "${!MODES[@]}"; do
 		i=$(((step + round - 1) % ${#MODES[@]}))
-		before=$(cpu_ticks "$i")
+		before=$(cpu_ticks "$i") jit_before=$(jit_ticks "$i")
 		load "$i" "$ROUND" "$RESULTS/$i-${MODES[$i]}-round-$round.txt"
 		echo "cpuTicks $(($(cpu_ticks "$i") - before)) $(getconf CLK_TCK)" >>"$RESULTS/$i-${MODES[$i]}-round-$round.txt"
+		echo "jitTicks $(($(jit_ticks "$i") - jit_before))" >>"$RESULTS/$i-${MODES[$i]}-round-$round.txt"
 	done
 done
 
+if [[ -n "$PROFILE" ]]; then
+	profiler "stop,file=@FILE@,collapsed"
+fi
 echo "Collecting span counts and heaps..."
 for i in "${!MODES[@]}"; do
 	drain "$i" 20
@@ -235,3 +332,7 @@ echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$RESULTS
 
 echo
 python3 load/report.py "$RESULTS" | tee "$RESULTS/table.md"
+if [[ -n "$PROFILE" ]]; then
+	echo
+	python3 load/profile.py "$RESULTS" | tee "$RESULTS/profile.md"
+fi

@@ -55,7 +55,7 @@ public final class BaggagePolicy {
 	}
 
 	private Baggage onlyListed(Baggage baggage) {
-		if (baggage.isEmpty() || this.fields.containsAll(baggage.asMap().keySet())) {
+		if (baggage.isEmpty() || allListed(baggage)) {
 			return baggage;
 		}
 		BaggageBuilder kept = Baggage.builder();
@@ -65,6 +65,18 @@ public final class BaggagePolicy {
 			}
 		});
 		return kept.build();
+	}
+
+	// Entry names are unique: all are listed when as many listed ones are present. Runs on
+	// every hop in and out, so it reads the entries rather than copy them into a map.
+	private boolean allListed(Baggage baggage) {
+		int listed = 0;
+		for (String field : this.fields) {
+			if (baggage.getEntryValue(field) != null) {
+				listed++;
+			}
+		}
+		return listed == baggage.size();
 	}
 
 	private record PolicyPropagator(TextMapPropagator delegate, BaggagePolicy policy) implements TextMapPropagator {

@@ -10,6 +10,7 @@ import io.github.oteltracing.exporter.SpanExportMonitor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -47,6 +48,23 @@ class LoadProbeController {
 	String reset() {
 		this.counter.reset();
 		return "reset\n";
+	}
+
+	/**
+	 * Runs an async-profiler command ({@code start,event=cpu...}, {@code stop,file=...}) in
+	 * this JVM, when the load script has put the profiler's jar on the loader path and named
+	 * its native library in the {@code load.profiler} system property ({@code LOAD_PROFILE}).
+	 * Reflection, so that the probe needs the profiler only when it is asked to profile.
+	 * @param command the profiler command
+	 * @return what the profiler answered
+	 * @throws ReflectiveOperationException if the profiler is not there
+	 */
+	@PostMapping(path = "/load/profile", produces = "text/plain")
+	String profile(@RequestParam String command) throws ReflectiveOperationException {
+		Class<?> profilerClass = Class.forName("one.profiler.AsyncProfiler");
+		Object profiler = profilerClass.getMethod("getInstance", String.class)
+			.invoke(null, System.getProperty("load.profiler"));
+		return String.valueOf(profilerClass.getMethod("execute", String.class).invoke(profiler, command));
 	}
 
 	@GetMapping(path = "/load/heap", produces = "text/plain")
