@@ -6,7 +6,6 @@ import java.nio.file.Path;
 
 import io.github.oteltracing.boot.SpringBootGeneration.Callback;
 import io.github.oteltracing.boot.SpringBootTypes;
-import io.github.oteltracing.env.OtelVariables;
 import io.github.oteltracing.exporter.OtlpExporterSettings;
 import io.github.oteltracing.exporter.OtlpProtocol;
 import io.github.oteltracing.exporter.OtlpSpanExporters;

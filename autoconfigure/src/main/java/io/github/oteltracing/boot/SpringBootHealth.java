@@ -15,6 +15,11 @@ import org.springframework.util.ReflectionUtils;
 public final class SpringBootHealth {
 
 	/**
+	 * Spring Boot 3's {@code HealthIndicator} (actuator).
+	 */
+	public static final String BOOT_3_HEALTH_INDICATOR = "org.springframework.boot.actuate.health.HealthIndicator";
+
+	/**
 	 * Spring Boot 4's {@code HealthIndicator}.
 	 */
 	public static final String BOOT_4_HEALTH_INDICATOR = "org.springframework.boot.health.contributor.HealthIndicator";

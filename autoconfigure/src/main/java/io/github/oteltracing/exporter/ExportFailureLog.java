@@ -105,7 +105,7 @@ final class ExportFailureLog {
 		}
 		else if (failure.getClass().getSimpleName().endsWith("ExportException")) {
 			// How the OTLP exporters report an error status: the code is only in their own log,
-			// which ExporterLogLevelsEnvironmentPostProcessor switches off by default.
+			// which the starter switches off by default.
 			description = "the collector answered with an error status (logging.level.io.opentelemetry.exporter=warn"
 					+ " shows it)";
 		}

@@ -26,7 +26,7 @@ import org.slf4j.Marker;
  * so the filter adds itself again. A stop (Spring Boot stops and resets the context each
  * time it initializes logging, for any application in the JVM) removes every listener;
  * {@link #attach()} is therefore called again after each initialization
- * ({@link TraceMdcLoggingListener}).
+ * (by the starter's {@code TraceMdcLoggingListener}).
  */
 final class LogbackTraceIds extends TurboFilter implements LoggerContextListener {
 

@@ -75,7 +75,7 @@ public final class TraceMdc {
 	 * and the hook is installed. Called whenever Spring Boot has initialized logging, and
 	 * when an application context with the setting on starts.
 	 */
-	static void attachToLogging() {
+	public static void attachToLogging() {
 		if (logback) {
 			LogbackTraceIds.attach();
 		}

@@ -3,6 +3,7 @@ package io.github.oteltracing.propagation;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.oteltracing.boot.SpringBootAutoConfigurations;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 
@@ -16,10 +17,6 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * configuration of headers.
  */
 public final class ApplicationPropagators {
-
-	private static final List<String> SPRING_BOOT_TRACING_PACKAGES = List.of(
-			"org.springframework.boot.actuate.autoconfigure.tracing.",
-			"org.springframework.boot.micrometer.tracing.");
 
 	private ApplicationPropagators() {
 	}
@@ -53,8 +50,7 @@ public final class ApplicationPropagators {
 		if (factoryType == null) {
 			return false;
 		}
-		String factoryTypeName = factoryType.getName();
-		return SPRING_BOOT_TRACING_PACKAGES.stream().anyMatch(factoryTypeName::startsWith);
+		return SpringBootAutoConfigurations.isTracing(factoryType.getName());
 	}
 
 }

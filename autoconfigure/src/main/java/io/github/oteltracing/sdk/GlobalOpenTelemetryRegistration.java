@@ -10,7 +10,8 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Registers the application's SDK as {@link GlobalOpenTelemetry} while the context
- * lives, for libraries that only read the global instance.
+ * lives, for libraries that only read the global instance. Once the context is closed,
+ * the global instance is a no-op until another context registers its SDK.
  */
 public final class GlobalOpenTelemetryRegistration implements InitializingBean, DisposableBean {
 
@@ -26,14 +27,12 @@ public final class GlobalOpenTelemetryRegistration implements InitializingBean, 
 
 	@Override
 	public void afterPropertiesSet() {
-		try {
-			GlobalOpenTelemetry.set(this.openTelemetry);
-			this.registered = true;
-		}
-		catch (IllegalStateException ex) {
+		String refusal = GlobalOpenTelemetrySlot.INSTANCE.claim(this.openTelemetry);
+		if (refusal != null) {
 			// Another context (or an agent) registered first: keep running with our own SDK.
-			logger.warn("GlobalOpenTelemetry was already set; tracing.register-global has no effect: " + ex.getMessage());
+			logger.warn("tracing.register-global has no effect: " + refusal);
 		}
+		this.registered = (refusal == null);
 	}
 
 	/**
@@ -46,8 +45,9 @@ public final class GlobalOpenTelemetryRegistration implements InitializingBean, 
 	@Override
 	public void destroy() {
 		if (this.registered) {
-			// The API has no other way to unset it; without this, a later context could not register.
-			GlobalOpenTelemetry.resetForTest();
+			// The global instance stays the starter's slot, now free for a later context.
+			GlobalOpenTelemetrySlot.INSTANCE.release(this.openTelemetry);
+			this.registered = false;
 		}
 	}
 

@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.oteltracing.exporter.FakeCollector.Behaviour;
-import io.github.oteltracing.health.SpanExportHealthIndicator;
 import io.github.oteltracing.sink.ReceivedSpan;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -154,7 +154,7 @@ abstract class ExportFaultTests {
 
 		// The application stays healthy; the details tell what happens.
 		assertThat(healthStatusOverHttp()).isEqualTo(200);
-		var health = this.app.getBean(SpanExportHealthIndicator.class).health();
+		var health = this.app.getBean("tracingHealthIndicator", HealthIndicator.class).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("endpoint", expectedEndpoint()).containsKey("lastFailure");
 
@@ -180,7 +180,7 @@ abstract class ExportFaultTests {
 			throw new AssertionError("Expected " + expected + " spans of " + marker + "*, got "
 					+ markers(this.collector.sink().spans(), marker) + "; " + monitor.status() + threads(), ex);
 		}
-		assertThat(this.app.getBean(SpanExportHealthIndicator.class).health().getDetails()).containsEntry("state",
+		assertThat(this.app.getBean("tracingHealthIndicator", HealthIndicator.class).health().getDetails()).containsEntry("state",
 				"ok");
 
 		assertLog();

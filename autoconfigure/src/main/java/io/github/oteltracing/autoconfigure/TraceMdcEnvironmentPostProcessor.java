@@ -1,6 +1,7 @@
-package io.github.oteltracing.logging;
+package io.github.oteltracing.autoconfigure;
 
 import io.github.oteltracing.boot.EnvironmentPreparedOrder;
+import io.github.oteltracing.logging.TraceMdc;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

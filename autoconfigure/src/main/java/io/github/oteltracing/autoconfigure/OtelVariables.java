@@ -1,4 +1,4 @@
-package io.github.oteltracing.env;
+package io.github.oteltracing.autoconfigure;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;

@@ -1,4 +1,4 @@
-package io.github.oteltracing.env;
+package io.github.oteltracing.autoconfigure;
 
 import java.util.Map;
 

@@ -1,4 +1,6 @@
-package io.github.oteltracing.traced;
+package io.github.oteltracing.autoconfigure;
+
+import io.github.oteltracing.traced.InvalidTracedMethodException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

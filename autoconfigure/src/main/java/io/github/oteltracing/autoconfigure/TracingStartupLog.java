@@ -1,4 +1,4 @@
-package io.github.oteltracing.sdk;
+package io.github.oteltracing.autoconfigure;
 
 import java.util.function.Supplier;
 

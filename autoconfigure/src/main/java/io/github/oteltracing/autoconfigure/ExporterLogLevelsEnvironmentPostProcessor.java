@@ -1,10 +1,11 @@
-package io.github.oteltracing.exporter;
+package io.github.oteltracing.autoconfigure;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.oteltracing.boot.EnvironmentPreparedOrder;
+import io.github.oteltracing.exporter.SpanExportMonitor;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

@@ -1,4 +1,6 @@
-package io.github.oteltracing.logging;
+package io.github.oteltracing.autoconfigure;
+
+import io.github.oteltracing.logging.TraceMdc;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
