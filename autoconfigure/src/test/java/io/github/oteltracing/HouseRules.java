@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -99,7 +102,7 @@ final class HouseRules {
 	}
 
 	ArchRule noPackageCycles() {
-		return slices().matching(this.root + ".(*)..").should().beFreeOfCycles();
+		return slices().assignedFrom(new CapabilitySlices(this.root)).should().beFreeOfCycles();
 	}
 
 	ArchRule noTestOnlyApi() {
@@ -121,6 +124,38 @@ final class HouseRules {
 			rule = rule.orShould().beAssignableTo(SPRING_BOOT_SPI[i]);
 		}
 		return rule.because("what Spring Boot calls by registration or lifecycle is wiring");
+	}
+
+	/**
+	 * One slice per capability: its package and its internal package
+	 * ({@code <root>.internal.<capability>}) together, since an API type and the
+	 * implementation behind it may use each other.
+	 */
+	private static final class CapabilitySlices implements SliceAssignment {
+
+		private final String prefix;
+
+		private final String internalPrefix;
+
+		CapabilitySlices(String root) {
+			this.prefix = root + ".";
+			this.internalPrefix = root + ".internal.";
+		}
+
+		@Override
+		public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+			String name = javaClass.getPackageName() + ".";
+			String rest = name.startsWith(this.internalPrefix) ? name.substring(this.internalPrefix.length())
+					: name.startsWith(this.prefix) ? name.substring(this.prefix.length()) : null;
+			return (rest == null || rest.isEmpty()) ? SliceIdentifier.ignore()
+					: SliceIdentifier.of(rest.substring(0, rest.indexOf('.')));
+		}
+
+		@Override
+		public String getDescription() {
+			return "capabilities of " + this.prefix + "*";
+		}
+
 	}
 
 	/**

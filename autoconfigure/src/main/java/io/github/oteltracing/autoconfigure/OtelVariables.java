@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
 /**
  * Questions about where a {@code tracing.*} value came from.
  */
-public final class OtelVariables {
+final class OtelVariables {
 
 	private static final String TRACES_ENDPOINT = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
 

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * service name, where spans go and how they are sampled. It names no header and no
  * credential.
  */
-public final class TracingStartupLog implements SmartInitializingSingleton {
+final class TracingStartupLog implements SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(TracingStartupLog.class);
 
