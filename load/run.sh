@@ -86,7 +86,7 @@ find_jar() {
 ORDER_JAR=$(find_jar "sample-order-service/target/*-exec.jar")
 INVENTORY_JAR=$(find_jar "sample-inventory-service/target/*-exec.jar")
 PAYMENT_JAR=$(find_jar "sample-payment-service/target/*-exec.jar")
-PROBE_JAR=$(find_jar "benchmarks/load/target/otel-tracing-load-*-SNAPSHOT.jar")
+PROBE_JAR=$(find_jar "benchmarks/load/target/otel-tracing-load-*[0-9].jar")
 SINK_JAR=$(find_jar "benchmarks/load/target/otel-tracing-load-*-sink.jar")
 
 wait_for() {

@@ -46,7 +46,9 @@ public class ExporterProperties {
 	public static class Otlp {
 
 		/**
-		 * Transport: http/protobuf or grpc.
+		 * Transport: http/protobuf (sent with the JDK's HttpClient) or grpc (needs a gRPC
+		 * sender on the class path, such as
+		 * io.opentelemetry:opentelemetry-exporter-sender-okhttp).
 		 */
 		private OtlpProtocol protocol = OtlpProtocol.HTTP_PROTOBUF;
 

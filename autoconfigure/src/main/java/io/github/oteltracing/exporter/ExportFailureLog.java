@@ -1,8 +1,13 @@
 package io.github.oteltracing.exporter;
 
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+
+import javax.net.ssl.SSLException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -93,6 +98,10 @@ final class ExportFailureLog {
 		if (failure == null) {
 			return "the exporter reported a failure";
 		}
+		SSLException tls = cause(failure, SSLException.class);
+		if (tls != null) {
+			return shorten(describeTls(tls));
+		}
 		String description;
 		String message = failure.getMessage();
 		if (message != null && !message.isBlank()) {
@@ -112,9 +121,34 @@ final class ExportFailureLog {
 		else {
 			description = failure.getClass().getName();
 		}
-		description = description.replaceAll("\\s+", " ").strip();
-		return (description.length() > MAX_CAUSE_LENGTH) ? description.substring(0, MAX_CAUSE_LENGTH) + "..."
-				: description;
+		return shorten(description);
+	}
+
+	// Wrapped differently by each sender (CompletionException, UncheckedIOException, none): the
+	// handshake's own exception says what went wrong.
+	private static String describeTls(SSLException tls) {
+		String problem = "TLS connection to the collector failed";
+		if (cause(tls, CertificateException.class) != null || cause(tls, CertPathBuilderException.class) != null
+				|| cause(tls, CertPathValidatorException.class) != null
+				|| String.valueOf(tls.getMessage()).contains("PKIX")) {
+			problem = "TLS handshake failed: the collector's certificate is not trusted (it must be signed by a CA"
+					+ " in tracing.exporter.otlp.trusted-certificates, or by one the JVM trusts)";
+		}
+		return problem + " - " + tls.getClass().getSimpleName() + ": " + tls.getMessage();
+	}
+
+	private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	private static String shorten(String description) {
+		String line = description.replaceAll("\\s+", " ").strip();
+		return (line.length() > MAX_CAUSE_LENGTH) ? line.substring(0, MAX_CAUSE_LENGTH) + "..." : line;
 	}
 
 }

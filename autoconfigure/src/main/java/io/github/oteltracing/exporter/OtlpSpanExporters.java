@@ -36,6 +36,10 @@ public final class OtlpSpanExporters {
 				if (settings.trustedCertificatesPem() != null) {
 					builder.setTrustedCertificates(settings.trustedCertificatesPem());
 				}
+				ClassLoader senders = JdkHttpSenderPreference.serviceClassLoader(OtlpHttpSpanExporter.class.getClassLoader());
+				if (senders != null) {
+					builder.setServiceClassLoader(senders);
+				}
 				builderCustomizer.accept(builder);
 				yield builder.build();
 			}
@@ -49,9 +53,22 @@ public final class OtlpSpanExporters {
 					builder.setTrustedCertificates(settings.trustedCertificatesPem());
 				}
 				builderCustomizer.accept(builder);
-				yield builder.build();
+				yield buildGrpc(builder, url);
 			}
 		};
+	}
+
+	private static SpanExporter buildGrpc(OtlpGrpcSpanExporterBuilder builder, String url) {
+		try {
+			return builder.build();
+		}
+		catch (IllegalStateException ex) {
+			// OpenTelemetry's message names senders the application may not want; the analysis says which fits.
+			if (String.valueOf(ex.getMessage()).startsWith("No GrpcSenderProvider found")) {
+				throw new MissingGrpcSenderException(SpanExportTargets.safeUrl(url), ex);
+			}
+			throw ex;
+		}
 	}
 
 }

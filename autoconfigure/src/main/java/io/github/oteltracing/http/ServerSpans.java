@@ -26,13 +26,13 @@ public final class ServerSpans {
 
 	private static final String TRACE_RESPONSE_VERSION = "00-";
 
-	private final OpenTelemetry openTelemetry;
-
 	private final ExcludedPaths excludedPaths;
 
 	private final boolean traceResponse;
 
 	private final LazyTracer tracer;
+
+	private final RouteSpanNames routeSpanNames = new RouteSpanNames();
 
 	/**
 	 * Creates the server side of HTTP tracing.
@@ -41,7 +41,6 @@ public final class ServerSpans {
 	 * @param traceResponse whether responses carry a {@code traceresponse} header
 	 */
 	public ServerSpans(OpenTelemetry openTelemetry, ExcludedPaths excludedPaths, boolean traceResponse) {
-		this.openTelemetry = openTelemetry;
 		this.tracer = new LazyTracer(() -> openTelemetry, HttpSpans.INSTRUMENTATION_SCOPE);
 		this.excludedPaths = excludedPaths;
 		this.traceResponse = traceResponse;
@@ -57,11 +56,21 @@ public final class ServerSpans {
 	}
 
 	/**
+	 * Whether requests to the path that starts at an offset of a request URI are not traced.
+	 * @param requestUri the request URI
+	 * @param from where the path starts in it: the length of the context path
+	 * @return {@code true} to skip tracing
+	 */
+	public boolean isExcluded(String requestUri, int from) {
+		return this.excludedPaths.isExcluded(requestUri, from);
+	}
+
+	/**
 	 * The propagator that reads the caller's context.
 	 * @return the text map propagator
 	 */
 	public TextMapPropagator propagator() {
-		return this.openTelemetry.getPropagators().getTextMapPropagator();
+		return this.tracer.propagator();
 	}
 
 	/**
@@ -157,12 +166,13 @@ public final class ServerSpans {
 	 * @param status the status the client got, or {@code 0} if it got none
 	 * @param failure the failure to record as the span's error, or {@code null}
 	 */
-	public static void end(Span span, String method, Object route, int status, Throwable failure) {
+	public void end(Span span, String method, Object route, int status, Throwable failure) {
 		try {
-			if (route != null) {
+			// Unsampled spans drop names and attributes: do not make them.
+			if (route != null && span.isRecording()) {
 				String template = route.toString();
 				span.setAttribute(HttpAttributes.HTTP_ROUTE, template);
-				span.updateName(method + " " + template);
+				span.updateName(this.routeSpanNames.name(method, template));
 			}
 			if (failure != null) {
 				if (status > 0) {

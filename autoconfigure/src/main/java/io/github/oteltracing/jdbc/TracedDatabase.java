@@ -52,6 +52,10 @@ final class TracedDatabase {
 	 * @return whether to trace
 	 */
 	boolean traces(Context context) {
+		// Outside any trace the context is usually the root: a comparison decides.
+		if (context == Context.root()) {
+			return this.tracer.rootSpans();
+		}
 		return context.get(EXECUTING) == null
 				&& (this.tracer.rootSpans() || Span.fromContext(context).getSpanContext().isValid());
 	}

@@ -23,6 +23,16 @@ public final class InstrumentedObservations {
 			"org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext",
 			"org.springframework.scheduling.support.ScheduledTaskObservationContext");
 
+	// Asked by every tracing handler on every event of every observation.
+	private static final ClassValue<Boolean> INSTRUMENTED = new ClassValue<>() {
+
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			return CONTEXTS.contains(type.getName());
+		}
+
+	};
+
 	private InstrumentedObservations() {
 	}
 
@@ -32,7 +42,7 @@ public final class InstrumentedObservations {
 	 * @return {@code true} if Micrometer's tracing handlers should make no span for it
 	 */
 	public static boolean isInstrumented(Observation.Context context) {
-		return CONTEXTS.contains(context.getClass().getName());
+		return INSTRUMENTED.get(context.getClass());
 	}
 
 }

@@ -7,35 +7,28 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.core.MethodClassKey;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
  * Cache of {@link TracedMethod}s. Nearly every method is called on one class only, so the
- * first class seen is looked up by the method alone, without allocating a key.
+ * first class seen is found by the method alone; a method inherited by several classes
+ * finds the others by class in its own entry, without allocating a key.
  */
 final class TracedMethods {
 
-	private final ConcurrentHashMap<Method, TracedMethod> byMethod = new ConcurrentHashMap<>();
-
-	private final ConcurrentHashMap<MethodClassKey, TracedMethod> byMethodAndClass = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Method, PerMethod> byMethod = new ConcurrentHashMap<>();
 
 	private final ConcurrentHashMap<Class<?>, Boolean> classes = new ConcurrentHashMap<>();
 
 	TracedMethod get(Method method, Class<?> targetClass) {
-		TracedMethod traced = this.byMethod.get(method);
-		if (traced != null && traced.targetClass == targetClass) {
-			return traced;
+		PerMethod perMethod = this.byMethod.get(method);
+		if (perMethod == null) {
+			perMethod = this.byMethod.computeIfAbsent(method,
+					(key) -> new PerMethod(TracedMethod.of(key, targetClass)));
 		}
-		if (traced == null) {
-			traced = this.byMethod.computeIfAbsent(method, (key) -> TracedMethod.of(key, targetClass));
-			if (traced.targetClass == targetClass) {
-				return traced;
-			}
-		}
-		return this.byMethodAndClass.computeIfAbsent(new MethodClassKey(method, targetClass),
-				(key) -> TracedMethod.of(method, targetClass));
+		TracedMethod first = perMethod.first;
+		return (first.targetClass == targetClass) ? first : perMethod.otherClass(method, targetClass);
 	}
 
 	/**
@@ -71,6 +64,25 @@ final class TracedMethods {
 			Collections.addAll(methods, ReflectionUtils.getAllDeclaredMethods(type));
 		}
 		return methods;
+	}
+
+	/** A method's data for the first class it was called on, and for any others. */
+	private static final class PerMethod {
+
+		final TracedMethod first;
+
+		private final ConcurrentHashMap<Class<?>, TracedMethod> others = new ConcurrentHashMap<>(2);
+
+		PerMethod(TracedMethod first) {
+			this.first = first;
+		}
+
+		TracedMethod otherClass(Method method, Class<?> targetClass) {
+			TracedMethod traced = this.others.get(targetClass);
+			return (traced != null) ? traced
+					: this.others.computeIfAbsent(targetClass, (key) -> TracedMethod.of(method, key));
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.github.oteltracing.jdbc.DataSourceTracingPostProcessor;
+import io.github.oteltracing.jdbc.StubDataSource;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
@@ -16,7 +17,6 @@ import io.opentelemetry.semconv.DbAttributes;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,10 +31,12 @@ class JdbcTracingAutoConfigurationTests {
 
 	private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
 
-	private final ApplicationContextRunner runner = TracingAutoConfigurationsSupport.runner()
+	private final ApplicationContextRunner withoutDataSource = TracingAutoConfigurationsSupport.runner()
 		.withPropertyValues("tracing.exporter.type=none")
-		.withBean("inMemory", SpanProcessor.class, () -> SimpleSpanProcessor.create(this.exporter))
-		.withBean("dataSource", DataSource.class, JdbcTracingAutoConfigurationTests::userDataSource);
+		.withBean("inMemory", SpanProcessor.class, () -> SimpleSpanProcessor.create(this.exporter));
+
+	private final ApplicationContextRunner runner = this.withoutDataSource.withBean("dataSource", DataSource.class,
+			JdbcTracingAutoConfigurationTests::userDataSource);
 
 	@Test
 	void usersOwnDataSourceIsTracedInsideATrace() {
@@ -105,9 +107,30 @@ class JdbcTracingAutoConfigurationTests {
 		this.runner.withPropertyValues("tracing.enabled=false").run(JdbcTracingAutoConfigurationTests::untouched);
 	}
 
+	@Test
+	void poolIsClosedOnceWithTheContext() {
+		StubDataSource pool = new StubDataSource();
+		this.withoutDataSource.withBean("dataSource", DataSource.class, () -> pool).run((context) -> {
+			assertThat(context.getBean(DataSource.class)).isInstanceOf(StubDataSource.class).isNotSameAs(pool);
+			assertThat(pool.closed()).isZero();
+		});
+		assertThat(pool.closed()).isOne();
+	}
+
+	@Test
+	void dataSourceOfAParentContextIsNotWrappedAgainInAChild() {
+		this.runner.run((parent) -> this.withoutDataSource.withParent(parent)
+			.withBean("dataSource", DataSource.class, () -> parent.getBean(DataSource.class))
+			.run((child) -> {
+				assertThat(child.getBean(DataSource.class)).isSameAs(parent.getBean(DataSource.class));
+				inTrace(child, "select 1");
+				assertThat(jdbcSpans()).hasSize(1);
+			}));
+	}
+
 	private static void untouched(AssertableApplicationContext context) {
 		assertThat(context).doesNotHaveBean(DataSourceTracingPostProcessor.class);
-		assertThat(AopUtils.isAopProxy(context.getBean(DataSource.class))).isFalse();
+		assertThat(context.getBean(DataSource.class)).isExactlyInstanceOf(JdbcDataSource.class);
 	}
 
 	private static void inTrace(AssertableApplicationContext context, String sql) {

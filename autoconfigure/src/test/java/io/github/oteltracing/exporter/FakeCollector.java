@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,14 +17,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.oteltracing.sink.TraceSink;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
@@ -35,6 +43,7 @@ import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
  * accepting and never answering, answering "unavailable" (HTTP 503, gRPC
  * {@code UNAVAILABLE}) or "bad request" (HTTP 400, gRPC {@code INVALID_ARGUMENT}). The
  * port stays the same throughout, so the application never needs to be told anything.
+ * Given a server certificate, it listens over TLS.
  */
 abstract class FakeCollector implements AutoCloseable {
 
@@ -52,6 +61,9 @@ abstract class FakeCollector implements AutoCloseable {
 
 	protected final int port;
 
+	// The server's certificate and key, or null for plain text.
+	protected final KeyManagerFactory tls;
+
 	private volatile Behaviour behaviour = Behaviour.ACCEPT;
 
 	// Released when the behaviour changes, so that hung requests end.
@@ -59,21 +71,30 @@ abstract class FakeCollector implements AutoCloseable {
 
 	private boolean listening;
 
-	FakeCollector(TraceSink sink, int port) {
+	FakeCollector(TraceSink sink, int port, KeyManagerFactory tls) {
 		this.sink = sink;
 		this.port = port;
+		this.tls = tls;
 	}
 
 	static FakeCollector http() {
-		return new Http(TraceSink.startHttp(0), freePort());
+		return http(null);
+	}
+
+	static FakeCollector http(KeyManagerFactory tls) {
+		return new Http(TraceSink.startHttp(0), freePort(), tls);
 	}
 
 	static FakeCollector grpc() {
-		return new Grpc(TraceSink.startGrpc(0), freePort());
+		return grpc(null);
+	}
+
+	static FakeCollector grpc(KeyManagerFactory tls) {
+		return new Grpc(TraceSink.startGrpc(0), freePort(), tls);
 	}
 
 	String endpoint() {
-		return "http://" + LOOPBACK + ":" + this.port;
+		return ((this.tls != null) ? "https://" : "http://") + LOOPBACK + ":" + this.port;
 	}
 
 	TraceSink sink() {
@@ -152,15 +173,23 @@ abstract class FakeCollector implements AutoCloseable {
 
 		private ExecutorService executor;
 
-		Http(TraceSink sink, int port) {
-			super(sink, port);
+		Http(TraceSink sink, int port, KeyManagerFactory tls) {
+			super(sink, port, tls);
 			behave(Behaviour.ACCEPT);
 		}
 
 		@Override
 		protected void startListening() {
 			try {
-				this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), this.port), 50);
+				InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(LOOPBACK), this.port);
+				if (this.tls != null) {
+					HttpsServer https = HttpsServer.create(address, 50);
+					https.setHttpsConfigurator(new HttpsConfigurator(sslContext(this.tls)));
+					this.server = https;
+				}
+				else {
+					this.server = HttpServer.create(address, 50);
+				}
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -180,6 +209,17 @@ abstract class FakeCollector implements AutoCloseable {
 		protected void stopListening() {
 			this.server.stop(0);
 			this.executor.shutdownNow();
+		}
+
+		private static SSLContext sslContext(KeyManagerFactory tls) {
+			try {
+				SSLContext context = SSLContext.getInstance("TLS");
+				context.init(tls.getKeyManagers(), null, null);
+				return context;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		private void handle(HttpExchange exchange) throws IOException {
@@ -234,8 +274,8 @@ abstract class FakeCollector implements AutoCloseable {
 
 		private Server server;
 
-		Grpc(TraceSink sink, int port) {
-			super(sink, port);
+		Grpc(TraceSink sink, int port, KeyManagerFactory tls) {
+			super(sink, port, tls);
 			this.channel = NettyChannelBuilder.forAddress(LOOPBACK, sink.port()).usePlaintext().build();
 			this.forward = TraceServiceGrpc.newBlockingStub(this.channel);
 			behave(Behaviour.ACCEPT);
@@ -269,11 +309,13 @@ abstract class FakeCollector implements AutoCloseable {
 				}
 
 			};
-			this.server = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, this.port))
-				.addService(service)
-				.build();
+			NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, this.port))
+				.addService(service);
 			try {
-				this.server.start();
+				if (this.tls != null) {
+					builder.sslContext(GrpcSslContexts.configure(SslContextBuilder.forServer(this.tls)).build());
+				}
+				this.server = builder.build().start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -1,5 +1,6 @@
 package io.github.oteltracing.jdbc;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -7,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.protobuf.ByteString;
+import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -21,8 +24,8 @@ import io.opentelemetry.semconv.ServerAttributes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +34,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -75,6 +79,9 @@ class JdbcTracingIntegrationTests {
 
 	@Autowired
 	private HikariDataSource hikari;
+
+	@Autowired
+	private MeterRegistry meterRegistry;
 
 	@DynamicPropertySource
 	static void exportToReceiver(DynamicPropertyRegistry registry) {
@@ -177,9 +184,20 @@ class JdbcTracingIntegrationTests {
 	}
 
 	@Test
-	void dataSourceKeepsItsTypeAndPoolIsReachable() {
-		assertThat(AopUtils.isCglibProxy(this.hikari)).isTrue();
+	void dataSourceKeepsItsTypeAndPoolIsReachable() throws SQLException {
+		assertThat(this.hikari.getClass()).isNotEqualTo(HikariDataSource.class);
+		assertThat(ClassUtils.getUserClass(this.hikari)).isEqualTo(HikariDataSource.class);
 		assertThat(this.hikari.getPoolName()).isNotEmpty();
+		assertThat(this.hikari.getHikariPoolMXBean()).isNotNull();
+		assertThat(this.hikari.isWrapperFor(HikariConfigMXBean.class)).isTrue();
+		assertThat(DataSourceUnwrapper.unwrap(this.hikari, HikariConfigMXBean.class, HikariDataSource.class))
+			.isNotNull();
+	}
+
+	@Test
+	void bootsPoolMetricsSeeThePool() {
+		assertThat(this.meterRegistry.find("hikaricp.connections").tag("pool", this.hikari.getPoolName()).gauge())
+			.isNotNull();
 	}
 
 	private Trace inTrace(Runnable work) {

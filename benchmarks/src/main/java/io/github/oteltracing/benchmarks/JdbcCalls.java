@@ -22,7 +22,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -116,6 +115,21 @@ public final class JdbcCalls {
 
 	}
 
+	@State(Scope.Thread)
+	public static class StarterJdbcOff extends StarterJdbcCall {
+
+		@Setup
+		public void start() throws SQLException {
+			start("starterJdbcOff", false, "tracing.jdbc.enabled=false");
+		}
+
+		@TearDown
+		public void stop() {
+			close();
+		}
+
+	}
+
 	abstract static class JdbcCall {
 
 		public long id = 3;
@@ -155,7 +169,8 @@ public final class JdbcCalls {
 
 		private ConfigurableApplicationContext context;
 
-		void start(String variant, boolean inTrace) throws SQLException {
+		void start(String variant, boolean inTrace, String... properties) throws SQLException {
+			boolean wrapped = properties.length == 0;
 			CountingSpanExporter exporter = new CountingSpanExporter();
 			SpanProcessor processor = SpanPipeline.processor(exporter);
 			ApplicationContextInitializer<GenericApplicationContext> registerProcessor = (context) -> context
@@ -165,10 +180,13 @@ public final class JdbcCalls {
 				.properties("spring.main.banner-mode=off", "spring.main.log-startup-info=false",
 						"tracing.sampling.strategy=always-on", "tracing.exporter.type=none",
 						"jdbc.pool-name=" + variant)
+				.properties(properties)
 				.run();
 			this.dataSource = this.context.getBean(DataSource.class);
-			if (!AopUtils.isAopProxy(this.dataSource)) {
-				throw new IllegalStateException(variant + ": the DataSource bean is not wrapped by the starter");
+			if (!(this.dataSource instanceof HikariDataSource)
+					|| this.dataSource.getClass().getName().contains("$$TracingDataSource$$") != wrapped) {
+				throw new IllegalStateException(variant + ": the DataSource bean is "
+						+ (wrapped ? "not wrapped by the starter" : "wrapped although JDBC tracing is off"));
 			}
 			createTable(this.dataSource);
 			SdkTracerProvider tracerProvider = this.context.getBean(SdkTracerProvider.class);

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.oteltracing.sink.ReceivedSpan;
 import io.github.oteltracing.sink.TraceSink;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.opentelemetry.semconv.DbAttributes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +66,7 @@ class ProcessedApplicationIT {
 	void processedApplicationSendsTheSpansOfANormalRun() throws Exception {
 		try (Application app = Application.start()) {
 			assertThat(app.get("/orders/42")).isEqualTo("5@9.99/5");
-			List<ReceivedSpan> spans = sink.awaitSpans(9, WAIT);
+			List<ReceivedSpan> spans = sink.awaitSpans(10, WAIT);
 			ReceivedSpan server = only(spans, SpanKind.SPAN_KIND_SERVER, "GET /orders/{id}");
 			ReceivedSpan reserve = only(spans, SpanKind.SPAN_KIND_INTERNAL, "reserve-stock");
 			ReceivedSpan confirmation = only(spans, SpanKind.SPAN_KIND_INTERNAL, "send-confirmation");
@@ -75,7 +76,12 @@ class ProcessedApplicationIT {
 			assertThat(reserve.attribute("order.id")).isEqualTo("42");
 			assertThat(confirmation.parentSpanId()).as("@Async carries the context").isEqualTo(server.spanId());
 			assertThat(confirmation.attribute("order.id")).isEqualTo("42");
-			List<ReceivedSpan> clients = spans.stream().filter((span) -> span.kind() == SpanKind.SPAN_KIND_CLIENT).toList();
+			ReceivedSpan sql = only(spans, SpanKind.SPAN_KIND_CLIENT, "SELECT");
+			assertThat(sql.parentSpanId()).as("the pool wrapped at run time").isEqualTo(reserve.spanId());
+			assertThat(sql.attribute(DbAttributes.DB_SYSTEM_NAME.getKey())).isEqualTo("h2database");
+			List<ReceivedSpan> clients = spans.stream()
+				.filter((span) -> span.kind() == SpanKind.SPAN_KIND_CLIENT && span != sql)
+				.toList();
 			assertThat(clients).as("RestClient, WebClient, RestTemplate in %s", spans).hasSize(3);
 			for (ReceivedSpan client : clients) {
 				assertThat(client.parentSpanId()).isEqualTo(reserve.spanId());
@@ -85,7 +91,7 @@ class ProcessedApplicationIT {
 					.toList();
 				assertThat(called).as("server span under %s", client).hasSize(1);
 			}
-			assertThat(spans).as("one span per hop, no more: %s", spans).hasSize(9);
+			assertThat(spans).as("one span per hop, no more: %s", spans).hasSize(10);
 			assertThat(spans).extracting(ReceivedSpan::traceId).containsOnly(server.traceId());
 			assertThat(app.output()).contains("trace_id=" + server.traceId());
 		}

@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 
@@ -19,12 +20,9 @@ final class ClientSpans {
 
 	private static final String REDACTED_USER_INFO = "REDACTED:REDACTED";
 
-	private final OpenTelemetry openTelemetry;
-
 	private final LazyTracer tracer;
 
 	ClientSpans(OpenTelemetry openTelemetry) {
-		this.openTelemetry = openTelemetry;
 		this.tracer = new LazyTracer(() -> openTelemetry, HttpSpans.INSTRUMENTATION_SCOPE);
 	}
 
@@ -41,8 +39,8 @@ final class ClientSpans {
 		return builder.startSpan();
 	}
 
-	OpenTelemetry openTelemetry() {
-		return this.openTelemetry;
+	TextMapPropagator propagator() {
+		return this.tracer.propagator();
 	}
 
 	/**

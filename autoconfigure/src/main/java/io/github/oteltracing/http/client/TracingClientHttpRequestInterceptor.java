@@ -40,7 +40,7 @@ public final class TracingClientHttpRequestInterceptor implements ClientHttpRequ
 		Span span = this.spans.start(parent, request.getMethod().name(), request.getURI());
 		Context context = parent.with(span);
 		try (Scope scope = context.makeCurrent()) {
-			this.spans.openTelemetry().getPropagators().getTextMapPropagator().inject(context, request.getHeaders(), HEADERS);
+			this.spans.propagator().inject(context, request.getHeaders(), HEADERS);
 			ClientHttpResponse response = execution.execute(request, body);
 			HttpSpans.status(span, response.getStatusCode().value(), false);
 			return response;

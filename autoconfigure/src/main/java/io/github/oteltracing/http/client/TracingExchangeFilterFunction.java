@@ -5,10 +5,8 @@ import io.github.oteltracing.http.HttpSpans;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapSetter;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -20,12 +18,6 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * the context current when the request is subscribed to.
  */
 public final class TracingExchangeFilterFunction implements ExchangeFilterFunction {
-
-	private static final TextMapSetter<HttpHeaders> HEADERS = (headers, name, value) -> {
-		if (headers != null) {
-			headers.set(name, value);
-		}
-	};
 
 	private final ClientSpans spans;
 
@@ -42,13 +34,7 @@ public final class TracingExchangeFilterFunction implements ExchangeFilterFuncti
 			}
 			Span span = this.spans.start(parent, request.method().name(), request.url());
 			Context context = parent.with(span);
-			ClientRequest traced = ClientRequest.from(request)
-				.headers((headers) -> this.spans.openTelemetry()
-					.getPropagators()
-					.getTextMapPropagator()
-					.inject(context, headers, HEADERS))
-				.build();
-			return next.exchange(traced)
+			return next.exchange(new PropagatingClientRequest(request, context, this.spans.propagator()))
 				.doOnNext((response) -> HttpSpans.status(span, response.statusCode().value(), false))
 				.doOnError((failure) -> HttpSpans.failure(span, failure))
 				.doFinally((signal) -> span.end());

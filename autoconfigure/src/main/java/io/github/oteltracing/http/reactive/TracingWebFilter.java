@@ -61,7 +61,7 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 		setRequestAttributes(builder, request);
 		Span span = builder.startSpan();
 		Context context = parent.with(span);
-		RequestSpan requestSpan = new RequestSpan(span, HttpSpans.spanNameMethod(rawMethod), exchange,
+		RequestSpan requestSpan = new RequestSpan(this.spans, span, HttpSpans.spanNameMethod(rawMethod), exchange,
 				this.spans.traceResponse(span));
 		exchange.getResponse().beforeCommit(requestSpan);
 		Mono<Void> handled;
@@ -115,6 +115,8 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 	 */
 	private static final class RequestSpan implements Supplier<Mono<Void>> {
 
+		private final ServerSpans spans;
+
 		private final Span span;
 
 		private final String method;
@@ -130,7 +132,8 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 
 		private volatile HttpStatusCode committedStatus;
 
-		RequestSpan(Span span, String method, ServerWebExchange exchange, String traceResponse) {
+		RequestSpan(ServerSpans spans, Span span, String method, ServerWebExchange exchange, String traceResponse) {
+			this.spans = spans;
 			this.span = span;
 			this.method = method;
 			this.exchange = exchange;
@@ -171,18 +174,18 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 				// Error handlers answer after the filters, mostly before this runs; else as they would.
 				int status = (committed != null) ? committed.value() : FailureStatus.of(failure);
 				boolean error = this.failedAfterCommit || status >= 500;
-				ServerSpans.end(this.span, this.method, route, status, error ? failure : null);
+				this.spans.end(this.span, this.method, route, status, error ? failure : null);
 			}
 			else if (committed != null) {
-				ServerSpans.end(this.span, this.method, route, committed.value(), null);
+				this.spans.end(this.span, this.method, route, committed.value(), null);
 			}
 			else if (signal == SignalType.CANCEL) {
 				// Cancelled before the response was committed (the client went away): no status.
-				ServerSpans.end(this.span, this.method, route, 0, null);
+				this.spans.end(this.span, this.method, route, 0, null);
 			}
 			else {
 				HttpStatusCode status = currentStatus();
-				ServerSpans.end(this.span, this.method, route, (status != null) ? status.value() : 200, null);
+				this.spans.end(this.span, this.method, route, (status != null) ? status.value() : 200, null);
 			}
 		}
 

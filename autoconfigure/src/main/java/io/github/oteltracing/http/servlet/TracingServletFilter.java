@@ -44,8 +44,21 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 
 	private final ServerSpans spans;
 
+	private volatile String alreadyFilteredAttributeName;
+
 	public TracingServletFilter(ServerSpans spans) {
 		this.spans = spans;
+	}
+
+	// Spring builds it from the filter's name on every request; the name is set once.
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		String name = this.alreadyFilteredAttributeName;
+		if (name == null) {
+			name = super.getAlreadyFilteredAttributeName();
+			this.alreadyFilteredAttributeName = name;
+		}
+		return name;
 	}
 
 	@Override
@@ -58,8 +71,7 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
 			return request.getAttribute(CONTEXT_ATTRIBUTE) == null;
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return this.spans.isExcluded(path);
+		return this.spans.isExcluded(request.getRequestURI(), request.getContextPath().length());
 	}
 
 	@Override
@@ -90,10 +102,10 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 			boolean async = request.isAsyncStarted();
 			try {
 				if (failure == null && async) {
-					request.getAsyncContext().addListener(new EndOnCompletion(span, method));
+					request.getAsyncContext().addListener(new EndOnCompletion(this.spans, span, method));
 				}
 				else {
-					end(span, method, request, response, failure);
+					end(this.spans, span, method, request, response, failure);
 				}
 			}
 			finally {
@@ -140,17 +152,17 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 		ServerSpans.protocol(builder, request.getProtocol());
 	}
 
-	private static void end(Span span, String method, HttpServletRequest request, HttpServletResponse response,
+	private static void end(ServerSpans spans, Span span, String method, HttpServletRequest request, HttpServletResponse response,
 			Throwable failure) {
 		Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		if (failure != null) {
 			// The container answers an escaped exception with a 500 after this filter returns.
 			int status = response.isCommitted() ? response.getStatus() : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-			ServerSpans.end(span, method, route, status, unwrap(failure));
+			spans.end(span, method, route, status, unwrap(failure));
 			return;
 		}
 		int status = response.getStatus();
-		ServerSpans.end(span, method, route, status, (status >= 500) ? handledFailure(request) : null);
+		spans.end(span, method, route, status, (status >= 500) ? handledFailure(request) : null);
 	}
 
 	/** The application's exception, not the servlet's wrapper ("Request processing failed"). */
@@ -177,20 +189,23 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 	 */
 	private static final class EndOnCompletion implements AsyncListener {
 
+		private final ServerSpans spans;
+
 		private final Span span;
 
 		private final String method;
 
 		private Throwable failure;
 
-		EndOnCompletion(Span span, String method) {
+		EndOnCompletion(ServerSpans spans, Span span, String method) {
+			this.spans = spans;
 			this.span = span;
 			this.method = method;
 		}
 
 		@Override
 		public void onComplete(AsyncEvent event) {
-			end(this.span, this.method, (HttpServletRequest) event.getSuppliedRequest(),
+			end(this.spans, this.span, this.method, (HttpServletRequest) event.getSuppliedRequest(),
 					(HttpServletResponse) event.getSuppliedResponse(), this.failure);
 		}
 
