@@ -29,7 +29,7 @@ final class HouseRules {
 
 	/**
 	 * Spring Boot packages and types that are not the same in every generation (moved or
-	 * split into modules in 4.0): named only in {@code boot}.
+	 * split into modules in 4.0): named only in {@code internal.boot}.
 	 */
 	static final String[] GENERATION_SPECIFIC_BOOT_PACKAGES = { "org.springframework.boot.actuate..",
 			"org.springframework.boot.health..", "org.springframework.boot.micrometer..",
@@ -82,7 +82,7 @@ final class HouseRules {
 
 	ArchRule onlyWiringNamesSpringBoot() {
 		return noClasses().that()
-			.resideOutsideOfPackages(packages("autoconfigure"), packages("boot"))
+			.resideOutsideOfPackages(packages("autoconfigure"), packages("internal.boot"))
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.boot..")
@@ -91,7 +91,7 @@ final class HouseRules {
 
 	ArchRule onlyBootNamesGenerationSpecificTypes() {
 		return noClasses().that()
-			.resideOutsideOfPackage(packages("boot"))
+			.resideOutsideOfPackage(packages("internal.boot"))
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage(GENERATION_SPECIFIC_BOOT_PACKAGES)
@@ -117,7 +117,7 @@ final class HouseRules {
 
 	ArchRule springBootSpiIsWiring() {
 		var rule = noClasses().that()
-			.resideOutsideOfPackages(packages("autoconfigure"), packages("boot"))
+			.resideOutsideOfPackages(packages("autoconfigure"), packages("internal.boot"))
 			.should()
 			.beAssignableTo(SPRING_BOOT_SPI[0]);
 		for (int i = 1; i < SPRING_BOOT_SPI.length; i++) {
@@ -165,7 +165,7 @@ final class HouseRules {
 	 */
 	List<String> bootClassNameLiterals(Path sources) {
 		Path tree = sources.resolve(this.root.replace('.', '/'));
-		Path boot = tree.resolve("boot");
+		Path boot = tree.resolve("internal/boot");
 		List<String> found = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(tree)) {
 			for (Path file : files.filter((path) -> path.toString().endsWith(".java") && !path.startsWith(boot))

@@ -1,10 +1,10 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.boot.SpringBoot3UpIndicator;
-import io.github.oteltracing.boot.SpringBootHealth;
-import io.github.oteltracing.boot.SpringBootTypes;
-import io.github.oteltracing.exporter.SpanExportMonitor;
-import io.github.oteltracing.health.SpanExportHealth;
+import io.github.oteltracing.internal.boot.SpringBoot3UpIndicator;
+import io.github.oteltracing.internal.boot.SpringBootHealth;
+import io.github.oteltracing.internal.boot.SpringBootTypes;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.health.SpanExportHealth;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;

@@ -1,8 +1,8 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.boot.SpringBootAutoConfigurations;
-import io.github.oteltracing.exporter.SpanExportMonitor;
-import io.github.oteltracing.health.SpanExportMeterBinder;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.health.SpanExportMeterBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.oteltracing.boot.EnvironmentPreparedOrder;
-import io.github.oteltracing.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.boot.EnvironmentPreparedOrder;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

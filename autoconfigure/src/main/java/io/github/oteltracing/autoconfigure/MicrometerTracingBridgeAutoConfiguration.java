@@ -2,10 +2,10 @@ package io.github.oteltracing.autoconfigure;
 
 import java.util.List;
 
-import io.github.oteltracing.boot.SpringBootAutoConfigurations;
-import io.github.oteltracing.boot.SpringBootTypes;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.boot.SpringBootTypes;
 import io.github.oteltracing.internal.StarterTracers;
-import io.github.oteltracing.micrometer.HttpAwareTracingObservationHandlers;
+import io.github.oteltracing.internal.micrometer.HttpAwareTracingObservationHandlers;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;

@@ -3,7 +3,7 @@ package io.github.oteltracing.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.oteltracing.boot.EnvironmentPreparedOrder;
+import io.github.oteltracing.internal.boot.EnvironmentPreparedOrder;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

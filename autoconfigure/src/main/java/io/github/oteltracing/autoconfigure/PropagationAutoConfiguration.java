@@ -1,8 +1,8 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.baggage.BaggagePolicy;
-import io.github.oteltracing.boot.SpringBootAutoConfigurations;
-import io.github.oteltracing.propagation.ApplicationPropagators;
+import io.github.oteltracing.internal.baggage.BaggagePolicy;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.propagation.ApplicationPropagators;
 import io.github.oteltracing.propagation.PropagationType;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;

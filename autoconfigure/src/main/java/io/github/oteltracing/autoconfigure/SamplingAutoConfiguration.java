@@ -1,6 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

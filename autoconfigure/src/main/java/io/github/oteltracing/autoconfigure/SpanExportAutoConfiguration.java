@@ -1,7 +1,7 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.boot.SpringBootAutoConfigurations;
-import io.github.oteltracing.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

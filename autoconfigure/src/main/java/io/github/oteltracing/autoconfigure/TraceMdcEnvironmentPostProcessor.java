@@ -1,6 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.boot.EnvironmentPreparedOrder;
+import io.github.oteltracing.internal.boot.EnvironmentPreparedOrder;
 import io.github.oteltracing.logging.TraceMdc;
 
 import org.springframework.boot.SpringApplication;

@@ -1,5 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.internal.logging.TraceMdcHook;
 import io.github.oteltracing.logging.TraceMdc;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -32,7 +33,7 @@ class TraceMdcLoggingListener implements GenericApplicationListener {
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		TraceMdc.attachToLogging();
+		TraceMdcHook.attachToLogging();
 	}
 
 	@Override

@@ -3,8 +3,8 @@ package io.github.oteltracing.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.oteltracing.boot.EnvironmentPreparedOrder;
-import io.github.oteltracing.boot.SpringBootGeneration;
+import io.github.oteltracing.internal.boot.EnvironmentPreparedOrder;
+import io.github.oteltracing.internal.boot.SpringBootGeneration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

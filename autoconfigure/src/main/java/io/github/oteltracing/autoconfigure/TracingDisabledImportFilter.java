@@ -2,7 +2,7 @@ package io.github.oteltracing.autoconfigure;
 
 import java.util.Set;
 
-import io.github.oteltracing.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
 
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;

@@ -1,5 +1,6 @@
 package io.github.oteltracing.propagation;
 
+import io.github.oteltracing.internal.propagation.W3CBaggage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -9,7 +9,7 @@ public final class InvalidTracedMethodException extends IllegalStateException {
 
 	private final String action;
 
-	InvalidTracedMethodException(String method, String problem, String action) {
+	public InvalidTracedMethodException(String method, String problem, String action) {
 		super("@Traced method " + method + " cannot be traced: " + problem + ".");
 		this.action = action;
 	}

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.oteltracing.exporter.SpanExportMonitor;
-import io.github.oteltracing.health.SpanExportMeterBinder;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.health.SpanExportMeterBinder;
 import io.github.oteltracing.sink.TraceSink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.exporter.logging.LoggingSpanExporter;
@@ -152,7 +152,7 @@ class ExportHealthAutoConfigurationTests {
 			.withPropertyValues("tracing.exporter.type=none")
 			.run((context) -> {
 				assertThat(context.getBean(SpanExportMonitor.class).target()).isEqualTo("LoggingSpanExporter");
-				assertThat(context).doesNotHaveBean(io.github.oteltracing.exporter.OtlpExporterSettings.class);
+				assertThat(context).doesNotHaveBean(io.github.oteltracing.internal.exporter.OtlpExporterSettings.class);
 			});
 	}
 

@@ -3,7 +3,7 @@ package io.github.oteltracing.autoconfigure;
 import java.util.List;
 import java.util.Properties;
 
-import io.github.oteltracing.sdk.GlobalOpenTelemetryRegistration;
+import io.github.oteltracing.internal.sdk.GlobalOpenTelemetryRegistration;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
