@@ -2,9 +2,9 @@ package io.github.oteltracing.autoconfigure;
 
 import java.util.List;
 
+import io.github.oteltracing.internal.StarterTracers;
 import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
 import io.github.oteltracing.internal.boot.SpringBootTypes;
-import io.github.oteltracing.internal.StarterTracers;
 import io.github.oteltracing.internal.micrometer.HttpAwareTracingObservationHandlers;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;

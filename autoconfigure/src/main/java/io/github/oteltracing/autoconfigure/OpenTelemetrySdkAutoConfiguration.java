@@ -4,16 +4,16 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
-import io.github.oteltracing.redaction.SpanRedactor;
 import io.github.oteltracing.internal.boot.SpringBootGeneration.Callback;
 import io.github.oteltracing.internal.boot.SpringBootTypes;
 import io.github.oteltracing.internal.exporter.OtlpExporterSettings;
 import io.github.oteltracing.internal.exporter.SpanExportTargets;
-import io.github.oteltracing.sampling.SamplingStrategy;
 import io.github.oteltracing.internal.sdk.GlobalOpenTelemetryRegistration;
 import io.github.oteltracing.internal.sdk.KeepSpansValidProcessor;
 import io.github.oteltracing.internal.sdk.ServiceResource;
 import io.github.oteltracing.internal.sdk.TracerProviderShutdown;
+import io.github.oteltracing.redaction.SpanRedactor;
+import io.github.oteltracing.sampling.SamplingStrategy;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.oteltracing.exporter.OtlpProtocol;
 import io.github.oteltracing.internal.boot.SpringBootGeneration.Callback;
 import io.github.oteltracing.internal.boot.SpringBootTypes;
 import io.github.oteltracing.internal.exporter.OtlpExporterSettings;
-import io.github.oteltracing.exporter.OtlpProtocol;
 import io.github.oteltracing.internal.exporter.OtlpSpanExporters;
 import io.github.oteltracing.internal.exporter.SpanExportMonitor;
 import io.github.oteltracing.internal.exporter.SpanExportTargets;

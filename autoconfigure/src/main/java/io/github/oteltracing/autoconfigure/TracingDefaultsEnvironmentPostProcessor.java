@@ -7,8 +7,8 @@ import io.github.oteltracing.internal.boot.EnvironmentPreparedOrder;
 import io.github.oteltracing.internal.boot.SpringBootGeneration;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ApplicationListener;

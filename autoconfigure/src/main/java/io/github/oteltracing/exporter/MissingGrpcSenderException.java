@@ -12,7 +12,7 @@ public final class MissingGrpcSenderException extends IllegalStateException {
 	 */
 	public static final String SENDER = "io.opentelemetry:opentelemetry-exporter-sender-okhttp";
 
-	MissingGrpcSenderException(String endpoint, IllegalStateException cause) {
+	public MissingGrpcSenderException(String endpoint, IllegalStateException cause) {
 		super("tracing.exporter.otlp.protocol is grpc (endpoint " + endpoint
 				+ "), but no OpenTelemetry gRPC sender is on the class path. The starter exports with the JDK's"
 				+ " HttpClient, which sends http/protobuf only.", cause);

@@ -1,10 +1,10 @@
 package io.github.oteltracing.propagation;
 
-import io.github.oteltracing.internal.propagation.W3CBaggage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.oteltracing.internal.propagation.W3CBaggage;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
 import io.opentelemetry.extension.trace.propagation.JaegerPropagator;

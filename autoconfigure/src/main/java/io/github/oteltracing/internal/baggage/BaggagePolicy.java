@@ -1,9 +1,9 @@
 package io.github.oteltracing.internal.baggage;
 
-import io.github.oteltracing.baggage.AcceptIncoming;
 import java.util.Collection;
 import java.util.Set;
 
+import io.github.oteltracing.baggage.AcceptIncoming;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.context.Context;

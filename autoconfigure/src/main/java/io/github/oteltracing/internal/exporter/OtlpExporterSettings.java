@@ -1,9 +1,10 @@
 package io.github.oteltracing.internal.exporter;
 
-import io.github.oteltracing.exporter.OtlpCompression;
-import io.github.oteltracing.exporter.OtlpProtocol;
 import java.time.Duration;
 import java.util.Map;
+
+import io.github.oteltracing.exporter.OtlpCompression;
+import io.github.oteltracing.exporter.OtlpProtocol;
 
 /**
  * What an OTLP span exporter needs, already validated.

@@ -1,8 +1,8 @@
 package io.github.oteltracing.internal.exporter;
 
-import io.github.oteltracing.exporter.MissingGrpcSenderException;
 import java.util.function.Consumer;
 
+import io.github.oteltracing.exporter.MissingGrpcSenderException;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;

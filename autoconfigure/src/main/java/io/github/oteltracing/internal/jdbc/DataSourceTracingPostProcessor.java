@@ -1,8 +1,8 @@
 package io.github.oteltracing.internal.jdbc;
 
-import io.github.oteltracing.jdbc.QueryTextMode;
 import javax.sql.DataSource;
 
+import io.github.oteltracing.jdbc.QueryTextMode;
 import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,9 +1,9 @@
 package io.github.oteltracing.internal.jdbc;
 
-import io.github.oteltracing.jdbc.QueryTextMode;
 import java.util.function.Supplier;
 
 import io.github.oteltracing.internal.instrumentation.LazyTracer;
+import io.github.oteltracing.jdbc.QueryTextMode;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 

@@ -1,8 +1,8 @@
 package io.github.oteltracing.internal.jdbc;
 
-import io.github.oteltracing.jdbc.QueryTextMode;
 import java.util.Objects;
 
+import io.github.oteltracing.jdbc.QueryTextMode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;

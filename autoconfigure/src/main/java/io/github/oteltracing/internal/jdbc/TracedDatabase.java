@@ -1,12 +1,12 @@
 package io.github.oteltracing.internal.jdbc;
 
-import io.github.oteltracing.jdbc.QueryTextMode;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.oteltracing.jdbc.QueryTextMode;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;

@@ -1,7 +1,8 @@
 package io.github.oteltracing.internal.logging;
 
-import io.github.oteltracing.logging.TraceMdc;
 import java.util.List;
+
+import io.github.oteltracing.logging.TraceMdc;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;

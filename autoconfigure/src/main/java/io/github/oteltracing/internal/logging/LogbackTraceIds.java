@@ -1,12 +1,12 @@
 package io.github.oteltracing.internal.logging;
 
-import io.github.oteltracing.logging.TraceMdc;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import io.github.oteltracing.logging.TraceMdc;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import org.slf4j.ILoggerFactory;

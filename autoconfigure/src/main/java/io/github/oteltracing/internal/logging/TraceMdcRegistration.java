@@ -1,8 +1,8 @@
 package io.github.oteltracing.internal.logging;
 
-import io.github.oteltracing.logging.TraceMdc;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.oteltracing.logging.TraceMdc;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,6 +1,5 @@
 package io.github.oteltracing.internal.traced;
 
-import io.github.oteltracing.traced.InvalidTracedMethodException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.stream.Collectors;
 
 import io.github.oteltracing.annotation.SpanAttribute;
 import io.github.oteltracing.annotation.Traced;
+import io.github.oteltracing.traced.InvalidTracedMethodException;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.common.Attributes;

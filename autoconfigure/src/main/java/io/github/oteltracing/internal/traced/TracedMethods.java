@@ -1,12 +1,13 @@
 package io.github.oteltracing.internal.traced;
 
-import io.github.oteltracing.traced.InvalidTracedMethodException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.oteltracing.traced.InvalidTracedMethodException;
 
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;

@@ -1,6 +1,5 @@
 package io.github.oteltracing.internal.exporter;
 
-import io.github.oteltracing.exporter.OtlpProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -15,6 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import io.github.oteltracing.exporter.OtlpCompression;
+import io.github.oteltracing.exporter.OtlpProtocol;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.github.oteltracing.internal.jdbc;
 
-import io.github.oteltracing.jdbc.QueryTextMode;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -8,6 +7,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import io.github.oteltracing.jdbc.QueryTextMode;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

@@ -1,8 +1,8 @@
 package io.github.oteltracing.internal.logging;
 
-import io.github.oteltracing.logging.TraceMdc;
 import java.util.List;
 
+import io.github.oteltracing.logging.TraceMdc;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

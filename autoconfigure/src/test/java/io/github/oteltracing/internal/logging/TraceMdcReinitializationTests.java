@@ -1,8 +1,8 @@
 package io.github.oteltracing.internal.logging;
 
-import io.github.oteltracing.logging.TraceMdc;
 import java.util.Map;
 
+import io.github.oteltracing.logging.TraceMdc;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

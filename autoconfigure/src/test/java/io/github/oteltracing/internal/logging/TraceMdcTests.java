@@ -1,6 +1,5 @@
 package io.github.oteltracing.internal.logging;
 
-import io.github.oteltracing.logging.TraceMdc;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +14,7 @@ import io.github.oteltracing.autoconfigure.PropagationAutoConfiguration;
 import io.github.oteltracing.autoconfigure.SamplingAutoConfiguration;
 import io.github.oteltracing.autoconfigure.SpanExportAutoConfiguration;
 import io.github.oteltracing.autoconfigure.TracedAutoConfiguration;
+import io.github.oteltracing.logging.TraceMdc;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
