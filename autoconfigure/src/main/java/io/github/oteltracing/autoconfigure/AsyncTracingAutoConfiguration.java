@@ -1,6 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.async.ExecutorContextPostProcessor;
+import io.github.oteltracing.internal.async.ExecutorContextPostProcessor;
 import io.opentelemetry.context.Context;
 
 import org.springframework.beans.factory.config.BeanDefinition;

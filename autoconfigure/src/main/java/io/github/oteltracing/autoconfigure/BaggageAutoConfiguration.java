@@ -1,7 +1,7 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.baggage.BaggageTagsProcessor;
-import io.github.oteltracing.logging.BaggageMdcRegistration;
+import io.github.oteltracing.internal.baggage.BaggageTagsProcessor;
+import io.github.oteltracing.internal.logging.BaggageMdcRegistration;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.slf4j.MDC;
 

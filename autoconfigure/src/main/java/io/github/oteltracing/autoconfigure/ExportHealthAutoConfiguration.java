@@ -1,14 +1,13 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.boot.SpringBootHealth;
-import io.github.oteltracing.boot.SpringBootTypes;
-import io.github.oteltracing.exporter.SpanExportMonitor;
-import io.github.oteltracing.health.SpanExportHealth;
-import io.github.oteltracing.health.SpanExportHealthIndicator;
+import io.github.oteltracing.internal.boot.SpringBoot3UpIndicator;
+import io.github.oteltracing.internal.boot.SpringBootHealth;
+import io.github.oteltracing.internal.boot.SpringBootTypes;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.health.SpanExportHealth;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -32,13 +31,13 @@ public final class ExportHealthAutoConfiguration {
 	static final String BEAN_NAME = "tracingHealthIndicator";
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnClass(name = SpringBootHealth.BOOT_3_HEALTH_INDICATOR)
 	static class Boot3HealthConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = BEAN_NAME)
-		SpanExportHealthIndicator tracingHealthIndicator(SpanExportMonitor monitor) {
-			return new SpanExportHealthIndicator(monitor);
+		SpringBoot3UpIndicator tracingHealthIndicator(SpanExportMonitor monitor) {
+			return new SpringBoot3UpIndicator(() -> SpanExportHealth.details(monitor));
 		}
 
 	}

@@ -1,7 +1,8 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.exporter.SpanExportMonitor;
-import io.github.oteltracing.health.SpanExportMeterBinder;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.health.SpanExportMeterBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -18,10 +19,8 @@ import org.springframework.context.annotation.Bean;
  * binds the {@link MeterBinder} to its registries.
  */
 @AutoConfiguration(after = SpanExportAutoConfiguration.class, afterName = {
-		"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
-		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+		SpringBootAutoConfigurations.METRICS_3, SpringBootAutoConfigurations.COMPOSITE_METER_REGISTRY_3,
+		SpringBootAutoConfigurations.METRICS_4, SpringBootAutoConfigurations.COMPOSITE_METER_REGISTRY_4 })
 @ConditionalOnClass(MeterBinder.class)
 @ConditionalOnBean({ SpanExportMonitor.class, MeterRegistry.class })
 public final class ExportMetricsAutoConfiguration {

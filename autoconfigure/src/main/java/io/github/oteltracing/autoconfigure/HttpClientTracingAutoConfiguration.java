@@ -1,9 +1,9 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.boot.SpringBootAutoConfigurations;
-import io.github.oteltracing.boot.SpringBootGeneration;
-import io.github.oteltracing.boot.SpringBootTypes;
-import io.github.oteltracing.http.client.HttpClientTracingPostProcessor;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.boot.SpringBootGeneration;
+import io.github.oteltracing.internal.boot.SpringBootTypes;
+import io.github.oteltracing.internal.http.client.HttpClientTracingPostProcessor;
 import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.beans.factory.BeanFactory;

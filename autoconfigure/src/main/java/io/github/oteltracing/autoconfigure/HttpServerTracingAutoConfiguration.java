@@ -1,11 +1,11 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.boot.SpringBootAutoConfigurations;
-import io.github.oteltracing.http.ExcludedPaths;
-import io.github.oteltracing.http.ServerSpans;
-import io.github.oteltracing.http.reactive.TracingWebFilter;
-import io.github.oteltracing.http.servlet.TracingRequestListener;
-import io.github.oteltracing.http.servlet.TracingServletFilter;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.http.ExcludedPaths;
+import io.github.oteltracing.internal.http.ServerSpans;
+import io.github.oteltracing.internal.http.reactive.TracingWebFilter;
+import io.github.oteltracing.internal.http.servlet.TracingRequestListener;
+import io.github.oteltracing.internal.http.servlet.TracingServletFilter;
 import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

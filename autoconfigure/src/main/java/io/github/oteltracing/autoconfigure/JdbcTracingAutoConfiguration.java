@@ -2,7 +2,7 @@ package io.github.oteltracing.autoconfigure;
 
 import javax.sql.DataSource;
 
-import io.github.oteltracing.jdbc.DataSourceTracingPostProcessor;
+import io.github.oteltracing.internal.jdbc.DataSourceTracingPostProcessor;
 import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,7 @@
 package io.github.oteltracing.autoconfigure;
 
 
-import io.github.oteltracing.kafka.KafkaTracingPostProcessor;
+import io.github.oteltracing.internal.kafka.KafkaTracingPostProcessor;
 import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,7 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.internal.logging.TraceMdcRegistration;
 import io.github.oteltracing.logging.TraceMdc;
-import io.github.oteltracing.logging.TraceMdcRegistration;
 import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

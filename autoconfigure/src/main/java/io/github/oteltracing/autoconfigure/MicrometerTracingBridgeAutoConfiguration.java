@@ -2,9 +2,10 @@ package io.github.oteltracing.autoconfigure;
 
 import java.util.List;
 
-import io.github.oteltracing.boot.SpringBootTypes;
 import io.github.oteltracing.internal.StarterTracers;
-import io.github.oteltracing.micrometer.HttpAwareTracingObservationHandlers;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.boot.SpringBootTypes;
+import io.github.oteltracing.internal.micrometer.HttpAwareTracingObservationHandlers;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
@@ -40,12 +41,10 @@ import org.springframework.util.ClassUtils;
  * bridge.
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class,
-		afterName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
-				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" },
-		beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration",
-				"org.springframework.boot.actuate.autoconfigure.tracing.NoopTracerAutoConfiguration",
-				"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-				"org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration" })
+		afterName = { SpringBootAutoConfigurations.OPEN_TELEMETRY_TRACING_3,
+				SpringBootAutoConfigurations.OPEN_TELEMETRY_TRACING_4 },
+		beforeName = { SpringBootAutoConfigurations.MICROMETER_TRACING_3, SpringBootAutoConfigurations.NOOP_TRACER_3,
+				SpringBootAutoConfigurations.MICROMETER_TRACING_4, SpringBootAutoConfigurations.NOOP_TRACER_4 })
 @ConditionalOnTracingEnabled
 @ConditionalOnClass({ OtelTracer.class, OpenTelemetry.class })
 @ConditionalOnBean(OpenTelemetry.class)
@@ -120,7 +119,7 @@ public final class MicrometerTracingBridgeAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = SpringBootTypes.OBSERVATION_HANDLER_GROUP)
-	@ConditionalOnMissingClass("org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration")
+	@ConditionalOnMissingClass(SpringBootAutoConfigurations.MICROMETER_TRACING_4)
 	@Import(ObservationHandlerGroupRegistrar.class)
 	static class ObservationHandlerGroupConfiguration {
 

@@ -3,17 +3,17 @@ package io.github.oteltracing.autoconfigure;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.boot.SpringBootGeneration.Callback;
+import io.github.oteltracing.internal.boot.SpringBootTypes;
+import io.github.oteltracing.internal.exporter.OtlpExporterSettings;
+import io.github.oteltracing.internal.exporter.SpanExportTargets;
+import io.github.oteltracing.internal.sdk.GlobalOpenTelemetryRegistration;
+import io.github.oteltracing.internal.sdk.KeepSpansValidProcessor;
+import io.github.oteltracing.internal.sdk.ServiceResource;
+import io.github.oteltracing.internal.sdk.TracerProviderShutdown;
 import io.github.oteltracing.redaction.SpanRedactor;
-import io.github.oteltracing.boot.SpringBootGeneration.Callback;
-import io.github.oteltracing.boot.SpringBootTypes;
-import io.github.oteltracing.exporter.OtlpExporterSettings;
-import io.github.oteltracing.exporter.SpanExportTargets;
 import io.github.oteltracing.sampling.SamplingStrategy;
-import io.github.oteltracing.sdk.GlobalOpenTelemetryRegistration;
-import io.github.oteltracing.sdk.KeepSpansValidProcessor;
-import io.github.oteltracing.sdk.ServiceResource;
-import io.github.oteltracing.sdk.TracerProviderShutdown;
-import io.github.oteltracing.sdk.TracingStartupLog;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -48,10 +48,8 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = { SamplingAutoConfiguration.class, SpanExportAutoConfiguration.class,
 		PropagationAutoConfiguration.class },
-		beforeName = { "org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration",
-				"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
-				"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
-				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
+		beforeName = { SpringBootAutoConfigurations.OPEN_TELEMETRY_3, SpringBootAutoConfigurations.OPEN_TELEMETRY_TRACING_3,
+				SpringBootAutoConfigurations.OPEN_TELEMETRY_4, SpringBootAutoConfigurations.OPEN_TELEMETRY_TRACING_4 })
 @ConditionalOnClass(OpenTelemetrySdk.class)
 @ConditionalOnTracingEnabled
 @EnableConfigurationProperties({ TracingProperties.class, ExporterProperties.class })

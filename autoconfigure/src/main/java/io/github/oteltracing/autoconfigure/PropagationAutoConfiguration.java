@@ -1,7 +1,8 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.baggage.BaggagePolicy;
-import io.github.oteltracing.propagation.ApplicationPropagators;
+import io.github.oteltracing.internal.baggage.BaggagePolicy;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.propagation.ApplicationPropagators;
 import io.github.oteltracing.propagation.PropagationType;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -19,8 +20,8 @@ import org.springframework.context.annotation.Bean;
  * {@code tracing.propagation.types}, and what baggage they let through, from
  * {@code tracing.baggage.fields} and {@code tracing.baggage.accept-incoming}.
  */
-@AutoConfiguration(beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
-		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
+@AutoConfiguration(beforeName = { SpringBootAutoConfigurations.OPEN_TELEMETRY_TRACING_3,
+		SpringBootAutoConfigurations.OPEN_TELEMETRY_TRACING_4 })
 @ConditionalOnClass({ TextMapPropagator.class, B3Propagator.class })
 @ConditionalOnTracingEnabled
 @EnableConfigurationProperties({ PropagationProperties.class, BaggageProperties.class })

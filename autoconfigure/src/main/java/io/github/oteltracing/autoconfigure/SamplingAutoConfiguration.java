@@ -1,5 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The head sampler, from {@code tracing.sampling.*}.
  */
-@AutoConfiguration(beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
-		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
+@AutoConfiguration(beforeName = { SpringBootAutoConfigurations.OPEN_TELEMETRY_TRACING_3,
+		SpringBootAutoConfigurations.OPEN_TELEMETRY_TRACING_4 })
 @ConditionalOnClass(Sampler.class)
 @ConditionalOnTracingEnabled
 @EnableConfigurationProperties(SamplingProperties.class)

@@ -1,7 +1,7 @@
 package io.github.oteltracing.autoconfigure;
 
 
-import io.github.oteltracing.scheduling.ScheduledTaskTracingConfigurer;
+import io.github.oteltracing.internal.scheduling.ScheduledTaskTracingConfigurer;
 import io.micrometer.observation.ObservationHandler;
 import io.opentelemetry.api.OpenTelemetry;
 

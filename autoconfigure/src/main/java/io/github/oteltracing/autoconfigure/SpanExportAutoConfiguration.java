@@ -1,7 +1,7 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.boot.SpringBootAutoConfigurations;
-import io.github.oteltracing.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,10 +16,8 @@ import org.springframework.context.annotation.Import;
  * fed too.
  */
 @AutoConfiguration(afterName = { SpringBootAutoConfigurations.ZIPKIN_3, SpringBootAutoConfigurations.ZIPKIN_4 },
-		beforeName = { "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
-		"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration",
-		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
-		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration" })
+		beforeName = { SpringBootAutoConfigurations.OPEN_TELEMETRY_TRACING_3, SpringBootAutoConfigurations.OTLP_TRACING_3,
+				SpringBootAutoConfigurations.OPEN_TELEMETRY_TRACING_4, SpringBootAutoConfigurations.OTLP_TRACING_4 })
 @ConditionalOnClass(BatchSpanProcessor.class)
 @ConditionalOnTracingEnabled
 @EnableConfigurationProperties(ExporterProperties.class)

@@ -1,8 +1,8 @@
 package io.github.oteltracing.autoconfigure;
 
 import io.github.oteltracing.annotation.Traced;
-import io.github.oteltracing.boot.SpringBootAutoConfigurations;
-import io.github.oteltracing.traced.TracedAdvisors;
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+import io.github.oteltracing.internal.traced.TracedAdvisors;
 import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.aop.Advisor;

@@ -2,6 +2,8 @@ package io.github.oteltracing.autoconfigure;
 
 import java.util.Set;
 
+import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
+
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 import org.springframework.context.EnvironmentAware;
@@ -16,16 +18,6 @@ import org.springframework.core.env.Environment;
  */
 class TracingDisabledImportFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
-	private static final Set<String> SPRING_BOOT_TRACING_SDK = Set.of(
-			"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
-			"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration",
-			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
-			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration");
-
-	private static final Set<String> SPRING_BOOT_SPAN_EXPORT = Set.of(
-			"org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration",
-			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration");
-
 	private Environment environment;
 
 	@Override
@@ -37,7 +29,8 @@ class TracingDisabledImportFilter implements AutoConfigurationImportFilter, Envi
 	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
 		boolean enabled = this.environment == null
 				|| this.environment.getProperty("tracing.enabled", Boolean.class, true);
-		Set<String> excluded = enabled ? SPRING_BOOT_SPAN_EXPORT : SPRING_BOOT_TRACING_SDK;
+		Set<String> excluded = enabled ? SpringBootAutoConfigurations.spanExport()
+				: SpringBootAutoConfigurations.tracingSdk();
 		boolean[] matches = new boolean[autoConfigurationClasses.length];
 		for (int i = 0; i < matches.length; i++) {
 			// Entries already filtered out by others are null.

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import io.github.oteltracing.boot.SpringBootGeneration;
-import io.github.oteltracing.boot.SpringBootGeneration.Callback;
+import io.github.oteltracing.internal.boot.SpringBootGeneration;
+import io.github.oteltracing.internal.boot.SpringBootGeneration.Callback;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

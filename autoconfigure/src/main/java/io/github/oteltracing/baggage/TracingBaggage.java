@@ -1,5 +1,6 @@
 package io.github.oteltracing.baggage;
 
+import io.github.oteltracing.internal.baggage.RequestBaggage;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.context.Context;
 

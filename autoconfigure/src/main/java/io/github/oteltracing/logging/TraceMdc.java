@@ -1,8 +1,6 @@
 package io.github.oteltracing.logging;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-
+import io.github.oteltracing.internal.logging.TraceMdcHook;
 import io.opentelemetry.context.ContextStorage;
 
 /**
@@ -19,7 +17,7 @@ import io.opentelemetry.context.ContextStorage;
  * used, which is why {@link #install()} runs while the environment is prepared, before
  * any bean exists. Either way several application contexts in one JVM share the hook; it
  * acts while at least one of them has {@code tracing.logging.mdc} on
- * ({@link TraceMdcRegistration}).
+ * (each with a bean of its own).
  */
 public final class TraceMdc {
 
@@ -32,89 +30,25 @@ public final class TraceMdc {
 	/** MDC key of the sampled flag: {@code 01} when the trace is sampled, {@code 00} when not. */
 	public static final String TRACE_FLAGS = "trace_flags";
 
-	private static final AtomicBoolean requested = new AtomicBoolean();
-
-	private static final AtomicInteger activations = new AtomicInteger();
-
-	private static volatile boolean installed;
-
-	private static volatile boolean logback;
-
 	private TraceMdc() {
 	}
 
 	/**
-	 * Hooks the ids into logging, once per JVM: with Logback, by a turbo filter that
-	 * {@link #attachToLogging()} adds once logging is configured; otherwise by asking
-	 * OpenTelemetry to wrap its context storage, effective only if nothing has used the
-	 * context yet ({@link #isInstalled()} tells afterwards).
+	 * Hooks the ids into logging, once per JVM. Spring Boot applications started with
+	 * {@code SpringApplication} need not call it; others call it first thing in
+	 * {@code main()}, before anything uses the OpenTelemetry context.
 	 */
 	public static void install() {
-		if (requested.compareAndSet(false, true)) {
-			if (isLogbackPresent() && LogbackTraceIds.isBackend()) {
-				logback = true;
-			}
-			else {
-				ContextStorage.addWrapper(TraceMdc::wrap);
-			}
-		}
-	}
-
-	private static boolean isLogbackPresent() {
-		try {
-			Class.forName("ch.qos.logback.classic.turbo.TurboFilter", false, TraceMdc.class.getClassLoader());
-			return true;
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			return false;
-		}
+		TraceMdcHook.install();
 	}
 
 	/**
-	 * Adds the Logback filter to the logging configuration, when Logback is the backend
-	 * and the hook is installed. Called whenever Spring Boot has initialized logging, and
-	 * when an application context with the setting on starts.
-	 */
-	static void attachToLogging() {
-		if (logback) {
-			LogbackTraceIds.attach();
-		}
-	}
-
-	private static ContextStorage wrap(ContextStorage storage) {
-		installed = true;
-		return new MdcContextStorage(storage);
-	}
-
-	/**
-	 * Whether the context storage in use is wrapped. Forces the storage to be created, so
-	 * call it after {@link #install()}.
+	 * Whether the ids reach the MDC. Forces OpenTelemetry's context storage to be created,
+	 * so call it after {@link #install()}.
 	 * @return {@code true} if span ids reach the MDC
 	 */
 	public static boolean isInstalled() {
-		if (logback) {
-			return true;
-		}
-		ContextStorage.get();
-		return installed;
-	}
-
-	/**
-	 * Starts putting ids into the MDC, until {@link #deactivate()} is called as often.
-	 */
-	static void activate() {
-		activations.incrementAndGet();
-	}
-
-	/**
-	 * Undoes one {@link #activate()}.
-	 */
-	static void deactivate() {
-		activations.decrementAndGet();
-	}
-
-	static boolean isActive() {
-		return activations.get() > 0;
+		return TraceMdcHook.isInstalled();
 	}
 
 }

@@ -2,19 +2,23 @@ package io.github.oteltracing.traced;
 
 /**
  * A {@code @Traced} method that cannot be traced as written. Thrown while its bean is
- * proxied, so the application stops at start-up; {@link TracedMethodFailureAnalyzer}
+ * proxied, so the application stops at start-up; the starter's failure analyzer
  * reports it.
  */
-final class InvalidTracedMethodException extends IllegalStateException {
+public final class InvalidTracedMethodException extends IllegalStateException {
 
 	private final String action;
 
-	InvalidTracedMethodException(String method, String problem, String action) {
+	public InvalidTracedMethodException(String method, String problem, String action) {
 		super("@Traced method " + method + " cannot be traced: " + problem + ".");
 		this.action = action;
 	}
 
-	String getAction() {
+	/**
+	 * What to change so that the method can be traced.
+	 * @return the action, for a failure report
+	 */
+	public String getAction() {
 		return this.action;
 	}
 

@@ -1,6 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.async.ExecutorContextPostProcessor;
+import io.github.oteltracing.internal.async.ExecutorContextPostProcessor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;

@@ -3,7 +3,7 @@ package io.github.oteltracing.autoconfigure;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.oteltracing.logging.BaggageMdcRegistration;
+import io.github.oteltracing.internal.logging.BaggageMdcRegistration;
 import io.micrometer.tracing.BaggageInScope;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.OpenTelemetry;

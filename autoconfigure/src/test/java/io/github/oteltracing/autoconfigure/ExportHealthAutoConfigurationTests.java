@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.oteltracing.exporter.SpanExportMonitor;
-import io.github.oteltracing.health.SpanExportHealthIndicator;
-import io.github.oteltracing.health.SpanExportMeterBinder;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.health.SpanExportMeterBinder;
 import io.github.oteltracing.sink.TraceSink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.exporter.logging.LoggingSpanExporter;
@@ -51,7 +50,7 @@ class ExportHealthAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(SpanExportMonitor.class)
 					.hasSingleBean(SpanExportMeterBinder.class)
-					.hasSingleBean(SpanExportHealthIndicator.class);
+					.hasBean(ExportHealthAutoConfiguration.BEAN_NAME);
 				SpanExportMonitor monitor = context.getBean(SpanExportMonitor.class);
 				assertThat(monitor.target()).isEqualTo("https://collector:4318/v1/traces");
 				assertThat(monitor.queueCapacity()).isEqualTo(2048);
@@ -88,7 +87,7 @@ class ExportHealthAutoConfigurationTests {
 					sink.awaitSpans(5, Duration.ofSeconds(10));
 					MeterRegistry registry = context.getBean(MeterRegistry.class);
 					assertThat(registry.get("tracing.spans.exported").functionCounter().count()).isEqualTo(5);
-					assertThat(context.getBean(SpanExportHealthIndicator.class).health().getDetails())
+					assertThat(context.getBean(ExportHealthAutoConfiguration.BEAN_NAME, HealthIndicator.class).health().getDetails())
 						.containsEntry("state", "ok")
 						.containsEntry("spansExported", 5L)
 						.containsEntry("spansDropped", 0L)
@@ -109,7 +108,7 @@ class ExportHealthAutoConfigurationTests {
 				org.awaitility.Awaitility.await()
 					.atMost(Duration.ofSeconds(15))
 					.until(() -> monitor.exportFailures() > 0);
-				var health = context.getBean(SpanExportHealthIndicator.class).health();
+				var health = context.getBean(ExportHealthAutoConfiguration.BEAN_NAME, HealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("state", "failing")
 					.containsEntry("endpoint", CLOSED_ENDPOINT + "/v1/traces")
@@ -124,7 +123,7 @@ class ExportHealthAutoConfigurationTests {
 	void healthContributorCanBeSwitchedOff() {
 		this.runner.withPropertyValues("management.health.tracing.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(SpanExportMonitor.class)
-				.doesNotHaveBean(SpanExportHealthIndicator.class));
+				.doesNotHaveBean(ExportHealthAutoConfiguration.BEAN_NAME));
 	}
 
 	@Test
@@ -132,7 +131,7 @@ class ExportHealthAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class, MeterRegistry.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(SpanExportMonitor.class)
-				.doesNotHaveBean(SpanExportHealthIndicator.class)
+				.doesNotHaveBean(ExportHealthAutoConfiguration.BEAN_NAME)
 				.doesNotHaveBean(SpanExportMeterBinder.class));
 	}
 
@@ -153,7 +152,7 @@ class ExportHealthAutoConfigurationTests {
 			.withPropertyValues("tracing.exporter.type=none")
 			.run((context) -> {
 				assertThat(context.getBean(SpanExportMonitor.class).target()).isEqualTo("LoggingSpanExporter");
-				assertThat(context).doesNotHaveBean(io.github.oteltracing.exporter.OtlpExporterSettings.class);
+				assertThat(context).doesNotHaveBean(io.github.oteltracing.internal.exporter.OtlpExporterSettings.class);
 			});
 	}
 
@@ -162,7 +161,7 @@ class ExportHealthAutoConfigurationTests {
 		this.runner.withUserConfiguration(UserBatchProcessor.class)
 			.run((context) -> assertThat(context).hasSingleBean(BatchSpanProcessor.class)
 				.doesNotHaveBean(SpanExportMonitor.class)
-				.doesNotHaveBean(SpanExportHealthIndicator.class)
+				.doesNotHaveBean(ExportHealthAutoConfiguration.BEAN_NAME)
 				.doesNotHaveBean(SpanExportMeterBinder.class));
 	}
 
@@ -172,7 +171,7 @@ class ExportHealthAutoConfigurationTests {
 			this.runner.withPropertyValues(properties.toArray(String[]::new))
 				.run((context) -> assertThat(context).hasNotFailed()
 					.doesNotHaveBean(SpanExportMonitor.class)
-					.doesNotHaveBean(SpanExportHealthIndicator.class)
+					.doesNotHaveBean(ExportHealthAutoConfiguration.BEAN_NAME)
 					.doesNotHaveBean(SpanExportMeterBinder.class));
 		}
 	}

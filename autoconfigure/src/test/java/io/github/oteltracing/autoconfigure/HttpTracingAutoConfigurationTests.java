@@ -1,10 +1,10 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.http.client.HttpClientTracingPostProcessor;
-import io.github.oteltracing.http.client.TracingClientHttpRequestInterceptor;
-import io.github.oteltracing.http.client.TracingExchangeFilterFunction;
-import io.github.oteltracing.http.reactive.TracingWebFilter;
-import io.github.oteltracing.http.servlet.TracingServletFilter;
+import io.github.oteltracing.internal.http.client.HttpClientTracingPostProcessor;
+import io.github.oteltracing.internal.http.client.TracingClientHttpRequestInterceptor;
+import io.github.oteltracing.internal.http.client.TracingExchangeFilterFunction;
+import io.github.oteltracing.internal.http.reactive.TracingWebFilter;
+import io.github.oteltracing.internal.http.servlet.TracingServletFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.github.oteltracing.jdbc.DataSourceTracingPostProcessor;
-import io.github.oteltracing.jdbc.StubDataSource;
+import io.github.oteltracing.internal.jdbc.DataSourceTracingPostProcessor;
+import io.github.oteltracing.internal.jdbc.StubDataSource;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;

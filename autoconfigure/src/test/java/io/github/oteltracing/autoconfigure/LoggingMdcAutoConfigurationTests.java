@@ -1,6 +1,6 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.logging.TraceMdcRegistration;
+import io.github.oteltracing.internal.logging.TraceMdcRegistration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.FilteredClassLoader;

@@ -1,7 +1,7 @@
 package io.github.oteltracing.autoconfigure;
 
-import io.github.oteltracing.kafka.KafkaTracingPostProcessor;
-import io.github.oteltracing.scheduling.ScheduledTaskTracingConfigurer;
+import io.github.oteltracing.internal.kafka.KafkaTracingPostProcessor;
+import io.github.oteltracing.internal.scheduling.ScheduledTaskTracingConfigurer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.FilteredClassLoader;

@@ -3,10 +3,11 @@ package io.github.oteltracing.autoconfigure;
 import java.util.List;
 import java.util.Properties;
 
-import io.github.oteltracing.sdk.GlobalOpenTelemetryRegistration;
+import io.github.oteltracing.internal.sdk.GlobalOpenTelemetryRegistration;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.exporter.logging.LoggingSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -209,9 +210,33 @@ class OpenTelemetrySdkAutoConfigurationTests {
 					.isSameAs(context.getBean(OpenTelemetry.class).getPropagators());
 			});
 			// Closing the context gave the global slot back.
+			assertThat(GlobalOpenTelemetry.getPropagators()).isSameAs(ContextPropagators.noop());
 			this.runner.withPropertyValues("tracing.register-global=true")
 				.run((context) -> assertThat(context.getBean(GlobalOpenTelemetryRegistration.class).isRegistered())
 					.isTrue());
+		}
+		finally {
+			GlobalOpenTelemetry.resetForTest();
+		}
+	}
+
+	@Test
+	void globalTracerFollowsTheContextThatHoldsTheSlot() {
+		GlobalOpenTelemetry.resetForTest();
+		try {
+			ApplicationContextRunner global = this.runner.withPropertyValues("tracing.register-global=true");
+			global.run((first) -> {
+				assertThat(GlobalOpenTelemetry.getTracer("library").spanBuilder("work").startSpan().isRecording())
+					.isTrue();
+				// A second live context keeps its own SDK and leaves the global one alone.
+				global.run((second) -> {
+					assertThat(second.getBean(GlobalOpenTelemetryRegistration.class).isRegistered()).isFalse();
+					assertThat(GlobalOpenTelemetry.getPropagators())
+						.isSameAs(first.getBean(OpenTelemetry.class).getPropagators());
+				});
+			});
+			assertThat(GlobalOpenTelemetry.getTracer("library").spanBuilder("work").startSpan().isRecording())
+				.isFalse();
 		}
 		finally {
 			GlobalOpenTelemetry.resetForTest();

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.oteltracing.exporter.OtlpExporterSettings;
-import io.github.oteltracing.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.exporter.OtlpExporterSettings;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
 import io.github.oteltracing.sink.ReceivedSpan;
 import io.github.oteltracing.sink.TraceSink;
 import io.opentelemetry.api.common.AttributeKey;

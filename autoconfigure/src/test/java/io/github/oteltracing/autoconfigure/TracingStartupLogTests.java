@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.oteltracing.annotation.Traced;
 import io.github.oteltracing.sink.ReceivedSpan;
-import io.github.oteltracing.sdk.TracingStartupLog;
 import io.github.oteltracing.sink.TraceSink;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterEach;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.oteltracing.annotation.Traced;
-import io.github.oteltracing.http.client.HttpClientTracingPostProcessor;
+import io.github.oteltracing.internal.http.client.HttpClientTracingPostProcessor;
 import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Test;
 

@@ -8,12 +8,12 @@ import java.util.List;
 
 import io.github.oteltracing.benchmarks.shared.CountingSpanExporter;
 import io.github.oteltracing.benchmarks.shared.SpanPipeline;
-import io.github.oteltracing.http.ExcludedPaths;
-import io.github.oteltracing.http.ServerSpans;
-import io.github.oteltracing.http.client.TracingClientHttpRequestInterceptor;
-import io.github.oteltracing.http.client.TracingExchangeFilterFunction;
-import io.github.oteltracing.http.reactive.TracingWebFilter;
-import io.github.oteltracing.http.servlet.TracingServletFilter;
+import io.github.oteltracing.internal.http.ExcludedPaths;
+import io.github.oteltracing.internal.http.ServerSpans;
+import io.github.oteltracing.internal.http.client.TracingClientHttpRequestInterceptor;
+import io.github.oteltracing.internal.http.client.TracingExchangeFilterFunction;
+import io.github.oteltracing.internal.http.reactive.TracingWebFilter;
+import io.github.oteltracing.internal.http.servlet.TracingServletFilter;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;

@@ -30,7 +30,7 @@ import org.springframework.context.support.GenericApplicationContext;
 public final class StarterCalls {
 
 	/** The interceptor that the starter's {@code @Traced} advisor runs. */
-	static final String TRACED_INTERCEPTOR = "io.github.oteltracing.traced.TracedMethodInterceptor";
+	static final String TRACED_INTERCEPTOR = "io.github.oteltracing.internal.traced.TracedMethodInterceptor";
 
 	/** The instrumentation scope of {@code @Traced} spans. */
 	static final String TRACED_SCOPE = "io.github.oteltracing.traced";

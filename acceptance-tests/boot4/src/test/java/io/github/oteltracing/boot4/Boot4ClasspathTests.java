@@ -8,7 +8,7 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.oteltracing.boot.SpringBootGeneration;
+import io.github.oteltracing.internal.boot.SpringBootGeneration;
 import org.aspectj.weaver.loadtime.Agent;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.github.oteltracing.load.probe;
 
-import io.github.oteltracing.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 
 import org.springframework.beans.factory.ObjectProvider;

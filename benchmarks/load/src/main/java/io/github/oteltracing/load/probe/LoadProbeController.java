@@ -5,7 +5,7 @@ import java.lang.management.MemoryUsage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.oteltracing.exporter.SpanExportMonitor;
+import io.github.oteltracing.internal.exporter.SpanExportMonitor;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,0 +1,261 @@
+package io.github.oteltracing.internal.jdbc;
+
+/**
+ * Replaces the literals of a SQL statement with {@code ?}: strings (with doubled-quote
+ * and backslash escapes, {@code N'..'}, {@code E'..'}, {@code X'..'} prefixes,
+ * PostgreSQL dollar quotes), numbers (decimal, exponent, {@code 0x} hexadecimal) and,
+ * where the database reads them so, double-quoted strings. Comments are dropped, runs
+ * of whitespace become one space, and a list of only placeholders after {@code IN}
+ * becomes {@code (?)}. Identifiers, including digits inside them and quoted ones, are
+ * kept.
+ *
+ * <p>Where a literal is not closed the rest of the statement is taken as part of it: the
+ * sanitizer errs towards removing too much, never too little.
+ */
+final class SqlSanitizer {
+
+	private SqlSanitizer() {
+	}
+
+	/**
+	 * Sanitizes a statement.
+	 * @param sql the statement as the application gave it
+	 * @param doubleQuotedStrings whether {@code "..."} is a string literal (MySQL,
+	 * MariaDB) rather than an identifier
+	 * @return the statement without literals
+	 */
+	static String sanitize(String sql, boolean doubleQuotedStrings) {
+		int length = sql.length();
+		StringBuilder out = new StringBuilder(length);
+		boolean placeholders = false;
+		int i = 0;
+		while (i < length) {
+			char c = sql.charAt(i);
+			if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
+				i = lineEnd(sql, i);
+				space(out);
+			}
+			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
+				int end = sql.indexOf("*/", i + 2);
+				i = (end < 0) ? length : end + 2;
+				space(out);
+			}
+			else if (c == '\'' || (c == '"' && doubleQuotedStrings)) {
+				dropPrefix(out);
+				i = quotedEnd(sql, i, c, true);
+				out.append('?');
+				placeholders = true;
+			}
+			else if (c == '"' || c == '`') {
+				int end = quotedEnd(sql, i, c, false);
+				out.append(sql, i, end);
+				i = end;
+			}
+			else if (c == '$') {
+				i = dollar(sql, i, out);
+				placeholders = true;
+			}
+			else if (isDigit(c) || (c == '.' && i + 1 < length && isDigit(sql.charAt(i + 1)))) {
+				i = numberEnd(sql, i);
+				out.append('?');
+				placeholders = true;
+			}
+			else if (isIdentifierPart(c)) {
+				int start = i;
+				while (i < length && isIdentifierPart(sql.charAt(i))) {
+					i++;
+				}
+				out.append(sql, start, i);
+			}
+			else if (Character.isWhitespace(c)) {
+				space(out);
+				i++;
+			}
+			else {
+				out.append(c);
+				placeholders |= (c == '?');
+				i++;
+			}
+		}
+		int end = out.length();
+		if (end > 0 && out.charAt(end - 1) == ' ') {
+			out.setLength(end - 1);
+		}
+		return placeholders ? collapseInLists(out) : out.toString();
+	}
+
+	private static void space(StringBuilder out) {
+		int length = out.length();
+		if (length > 0 && out.charAt(length - 1) != ' ') {
+			out.append(' ');
+		}
+	}
+
+	private static int lineEnd(String sql, int from) {
+		int end = from;
+		while (end < sql.length() && sql.charAt(end) != '\n' && sql.charAt(end) != '\r') {
+			end++;
+		}
+		return end;
+	}
+
+	// N'..', E'..', X'..', B'..': the prefix letter belongs to the literal.
+	private static void dropPrefix(StringBuilder out) {
+		int length = out.length();
+		if (length == 0) {
+			return;
+		}
+		char prefix = Character.toUpperCase(out.charAt(length - 1));
+		if ((prefix == 'N' || prefix == 'E' || prefix == 'X' || prefix == 'B')
+				&& (length == 1 || !isIdentifierPart(out.charAt(length - 2)))) {
+			out.setLength(length - 1);
+		}
+	}
+
+	private static int quotedEnd(String sql, int start, char quote, boolean backslashEscapes) {
+		int i = start + 1;
+		while (i < sql.length()) {
+			char c = sql.charAt(i);
+			if (c == '\\' && backslashEscapes) {
+				i += 2;
+			}
+			else if (c == quote) {
+				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+					i += 2;
+				}
+				else {
+					return i + 1;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return sql.length();
+	}
+
+	// $1 is a placeholder; $$...$$ and $tag$...$tag$ are PostgreSQL string literals.
+	private static int dollar(String sql, int start, StringBuilder out) {
+		int i = start + 1;
+		if (i < sql.length() && isDigit(sql.charAt(i))) {
+			while (i < sql.length() && isDigit(sql.charAt(i))) {
+				i++;
+			}
+			out.append(sql, start, i);
+			return i;
+		}
+		while (i < sql.length() && isIdentifierPart(sql.charAt(i)) && sql.charAt(i) != '$') {
+			i++;
+		}
+		if (i >= sql.length() || sql.charAt(i) != '$') {
+			out.append(sql, start, i);
+			return i;
+		}
+		String tag = sql.substring(start, i + 1);
+		int end = sql.indexOf(tag, i + 1);
+		out.append('?');
+		return (end < 0) ? sql.length() : end + tag.length();
+	}
+
+	private static int numberEnd(String sql, int start) {
+		int length = sql.length();
+		int i = start;
+		if (sql.charAt(i) == '0' && i + 1 < length && (sql.charAt(i + 1) == 'x' || sql.charAt(i + 1) == 'X')) {
+			i += 2;
+			while (i < length && Character.digit(sql.charAt(i), 16) >= 0) {
+				i++;
+			}
+			return i;
+		}
+		while (i < length && (isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
+			i++;
+		}
+		if (i < length && (sql.charAt(i) == 'e' || sql.charAt(i) == 'E')) {
+			int exponent = i + 1;
+			if (exponent < length && (sql.charAt(exponent) == '+' || sql.charAt(exponent) == '-')) {
+				exponent++;
+			}
+			if (exponent < length && isDigit(sql.charAt(exponent))) {
+				i = exponent;
+				while (i < length && isDigit(sql.charAt(i))) {
+					i++;
+				}
+			}
+		}
+		// Type suffixes such as 1L or 1.5D stay part of the literal.
+		while (i < length && isIdentifierPart(sql.charAt(i))) {
+			i++;
+		}
+		return i;
+	}
+
+	/**
+	 * {@code IN (?, ?, ?)} becomes {@code IN (?)}, so that lists of any length read (and
+	 * are cached and grouped) alike.
+	 */
+	private static String collapseInLists(StringBuilder sql) {
+		int length = sql.length();
+		StringBuilder out = null;
+		int copied = 0;
+		for (int i = 0; i + 2 < length; i++) {
+			if (sql.charAt(i) != '(' || !followsIn(sql, i)) {
+				continue;
+			}
+			int j = i + 1;
+			int items = 0;
+			while (true) {
+				j = skipSpace(sql, j);
+				if (j >= length || sql.charAt(j) != '?') {
+					break;
+				}
+				items++;
+				j = skipSpace(sql, j + 1);
+				if (j < length && sql.charAt(j) == ',') {
+					j++;
+				}
+				else {
+					break;
+				}
+			}
+			if (items > 1 && j < length && sql.charAt(j) == ')') {
+				if (out == null) {
+					out = new StringBuilder(length);
+				}
+				out.append(sql, copied, i).append("(?)");
+				copied = j + 1;
+				i = j;
+			}
+		}
+		if (out == null) {
+			return sql.toString();
+		}
+		return out.append(sql, copied, length).toString();
+	}
+
+	private static boolean followsIn(StringBuilder sql, int paren) {
+		int i = paren - 1;
+		if (i >= 0 && sql.charAt(i) == ' ') {
+			i--;
+		}
+		return i >= 1 && (sql.charAt(i) == 'n' || sql.charAt(i) == 'N')
+				&& (sql.charAt(i - 1) == 'i' || sql.charAt(i - 1) == 'I')
+				&& (i == 1 || !isIdentifierPart(sql.charAt(i - 2)));
+	}
+
+	private static int skipSpace(StringBuilder sql, int from) {
+		int i = from;
+		while (i < sql.length() && sql.charAt(i) == ' ') {
+			i++;
+		}
+		return i;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	static boolean isIdentifierPart(char c) {
+		return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '@' || c == '#';
+	}
+
+}

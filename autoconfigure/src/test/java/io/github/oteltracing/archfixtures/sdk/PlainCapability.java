@@ -1,0 +1,8 @@
+package io.github.oteltracing.archfixtures.sdk;
+
+/**
+ * Breaks nothing.
+ */
+public class PlainCapability {
+
+}

@@ -1,8 +1,0 @@
-package io.github.oteltracing.jdbc;
-
-/**
- * A data source of a final class, which no subclass can wrap.
- */
-public final class FinalStubDataSource extends StubDataSource {
-
-}
