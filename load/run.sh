@@ -11,7 +11,7 @@
 # latency as ratios to tracing off, CPU per request, failed requests, spans created vs
 # received, and the heap after the run. See docs/reliability.md and docs/benchmarks.md.
 #
-#   load/run.sh                       builds what it needs, then about 8 minutes of runs
+#   load/run.sh                       builds what it needs, then 10 to 20 minutes of runs
 #   LOAD_FLOW=pair                    the two-service pair instead of the order flow
 #   LOAD_SKIP_BUILD=1                 reuse the jars of an earlier build
 #   LOAD_MAVEN_ARGS                   more arguments for the build, e.g. -o or
@@ -20,7 +20,10 @@
 #                                     also: no-export (exporter none), sampled-off (always-off),
 #                                     mdc-off, client-off, server-off: where the cost comes from
 #   LOAD_ROUNDS=4 LOAD_ROUND=10       rounds, and seconds each mode runs per round
-#   LOAD_WARMUP=60                    seconds of warm-up per mode (the JIT needs them)
+#   LOAD_WARMUP=60 LOAD_WARMUP_MAX=300 LOAD_JIT_SETTLED=3
+#                                     warm-up per mode, the modes taking turns: at least
+#                                     60 s, then until the JIT compilers use at most 3% of
+#                                     every mode's CPU (at most 300 s)
 #   LOAD_CONNECTIONS=32 LOAD_THREADS=2
 #   LOAD_JAVA_OPTS                    JVM options of the services (-Xms256m -Xmx256m)
 #   LOAD_PROFILE=cpu                  profile every service with async-profiler during the
@@ -52,6 +55,8 @@ read -r -a MODES <<<"${LOAD_MODES:-$DEFAULT_MODES}"
 ROUNDS=${LOAD_ROUNDS:-4}
 ROUND=${LOAD_ROUND:-10}
 WARMUP=${LOAD_WARMUP:-60}
+WARMUP_MAX=${LOAD_WARMUP_MAX:-300}
+JIT_SETTLED=${LOAD_JIT_SETTLED:-3}
 CONNECTIONS=${LOAD_CONNECTIONS:-32}
 THREADS=${LOAD_THREADS:-2}
 JAVA_OPTS=${LOAD_JAVA_OPTS:--Xms256m -Xmx256m}
@@ -112,10 +117,13 @@ if [[ "${LOAD_SKIP_BUILD:-}" != 1 ]]; then
 		-pl sample-order-service,sample-inventory-service,sample-payment-service -am
 	./mvnw -B -q "${MAVEN_ARGS[@]}" -f benchmarks/load/pom.xml package
 fi
+# The newest match: target/ may still hold the jars of an earlier version.
 find_jar() {
-	local jars=($1)
-	[[ -f "${jars[0]}" ]] || fail "no $1: run load/run.sh without LOAD_SKIP_BUILD."
-	echo "${jars[0]}"
+	local jar
+	# shellcheck disable=SC2086 # a glob
+	jar=$(ls -t $1 2>/dev/null | head -n 1)
+	[[ -n "$jar" && -f "$jar" ]] || fail "no $1: run load/run.sh without LOAD_SKIP_BUILD."
+	echo "$jar"
 }
 ORDER_JAR=$(find_jar "sample-order-service/target/*-exec.jar")
 INVENTORY_JAR=$(find_jar "sample-inventory-service/target/*-exec.jar")
@@ -137,10 +145,15 @@ if [[ -n "$PROFILE" ]]; then
 	PROFILER_OPTS="-Dload.profiler=$PWD/$PROFILER_DIR/linux-x64/libasyncProfiler.so"
 fi
 
+# Waits until the URL answers; gives up at once when the processes given have died.
 wait_for() {
-	local url=$1 what=$2
+	local url=$1 what=$2 pid
+	shift 2
 	for _ in $(seq 1 300); do
 		curl -sf "$url" >/dev/null 2>&1 && return 0
+		for pid in "$@"; do
+			kill -0 "$pid" 2>/dev/null || fail "$what exited before it started; see $RESULTS."
+		done
 		sleep 1
 	done
 	fail "$what did not start; see $RESULTS."
@@ -149,7 +162,7 @@ wait_for() {
 # The collector: counts spans per service on SINK_PORT, hangs on HANG_PORT; nothing listens on DOWN_PORT.
 java -Xmx256m -jar "$SINK_JAR" --port "$SINK_PORT" --hang-port "$HANG_PORT" >"$RESULTS/sink.log" 2>&1 &
 PIDS+=($!)
-wait_for "http://127.0.0.1:$SINK_PORT/count" "the sink"
+wait_for "http://127.0.0.1:$SINK_PORT/count" "the sink" "$!"
 
 mode_args() {
 	case "$1" in
@@ -251,7 +264,8 @@ for i in "${!MODES[@]}"; do
 		start_service "$i" "$k"
 	done
 	for port in $(ports "$i"); do
-		wait_for "http://127.0.0.1:$port/load/spans" "the ${MODES[$i]} service on port $port"
+		# shellcheck disable=SC2086 # the mode's process ids
+		wait_for "http://127.0.0.1:$port/load/spans" "the ${MODES[$i]} service on port $port" ${MODE_PIDS[$i]}
 	done
 done
 
@@ -275,10 +289,29 @@ profiler() {
 	done
 }
 
-for i in "${!MODES[@]}"; do
-	echo "Warming up ${MODES[$i]} for ${WARMUP}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-	load "$i" "$WARMUP" "$RESULTS/$i-${MODES[$i]}-warmup.txt"
+# Warm-up: the modes take turns in slices of 10 s, as in the rounds (a service left idle
+# for minutes after its warm-up starts the rounds compiling again and slower), for at least
+# WARMUP seconds each, then until every mode's last slice spent at most JIT_SETTLED percent
+# of its CPU in the JIT compilers (a Spring service under load takes one to two minutes to
+# get there on 2 cores, and its throughput doubles meanwhile), or WARMUP_MAX seconds.
+declare -A JIT_SHARE
+warmed=0 settled=0
+echo "Warming up until the JIT compilers settle (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+while ((warmed < WARMUP || (settled == 0 && warmed < WARMUP_MAX))); do
+	settled=1
+	for i in "${!MODES[@]}"; do
+		cpu=$(cpu_ticks "$i") jit=$(jit_ticks "$i")
+		load "$i" 10 "$RESULTS/$i-${MODES[$i]}-warmup.txt"
+		cpu=$(($(cpu_ticks "$i") - cpu)) jit=$(($(jit_ticks "$i") - jit))
+		JIT_SHARE[$i]=$((cpu > 0 ? 100 * jit / cpu : 100))
+		((JIT_SHARE[$i] <= JIT_SETTLED)) || settled=0
+	done
+	warmed=$((warmed + 10))
 done
+for i in "${!MODES[@]}"; do
+	echo "  ${MODES[$i]}: the JIT at ${JIT_SHARE[$i]}% of the CPU in its last 10 s of ${warmed} s"
+done
+((settled == 1)) || echo "  (not all settled after LOAD_WARMUP_MAX=${WARMUP_MAX}s: their ratios include compiling)"
 for i in "${!MODES[@]}"; do
 	drain "$i" 20
 done
