@@ -28,6 +28,9 @@ def read_wrk(path):
     if jit and "cpu" in result:
         result["jit"] = int(jit.group(1)) * 1000.0 / int(match.group(2)) / result["requests"]
         result["cpuNoJit"] = result["cpu"] - result["jit"]
+    receiver = re.search(r"^receiverTicks (\d+)", text, re.MULTILINE)
+    if receiver and "cpu" in result:
+        result["receiver"] = int(receiver.group(1)) * 1000.0 / int(match.group(2)) / result["requests"]
     match = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     if match:
         result["failed"] += int(match.group(1))
@@ -65,16 +68,17 @@ def main(results):
     def fmt(value, pattern="%.2fx"):
         return pattern % value if value is not None else "-"
 
-    print("| mode | req/s | throughput | p50 | p99 | p50 ratio | p99 ratio | CPU per request | CPU ratio | of it JIT | CPU ratio without JIT | failed requests | spans created | received | dropped | heap after (all services) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| mode | req/s | throughput | p50 | p99 | p50 ratio | p99 ratio | CPU per request | CPU ratio | of it JIT | CPU ratio without JIT | receiver CPU per request | failed requests | spans created | received | dropped | heap after (all services) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for (index, mode), rounds in sorted(modes.items()):
         spans = read_pairs(os.path.join(results, "%d-%s-spans.txt" % (index, mode)))
         runs = list(rounds.values())
         traced = mode != "off"
         cpu = [run["cpu"] for run in runs if "cpu" in run]
         jit = [run["jit"] / run["cpu"] for run in runs if run.get("cpu")  and "jit" in run]
+        receiver = [run["receiver"] for run in runs if "receiver" in run]
         no_jit = all("cpuNoJit" in run for run in runs) and all("cpuNoJit" in off[r] for r in rounds if r in off)
-        print("| %s | %.0f | %s | %.0f ms | %.0f ms | %s | %s | %s | %s | %s | %s | %d of %d | %s | %s | %s | %s MB |" % (
+        print("| %s | %.0f | %s | %.0f ms | %.0f ms | %s | %s | %s | %s | %s | %s | %s | %d of %d | %s | %s | %s | %s MB |" % (
             mode, statistics.median(run["rps"] for run in runs), fmt(median_ratio(rounds, "rps")),
             statistics.median(run["p50"] for run in runs), statistics.median(run["p99"] for run in runs),
             fmt(median_ratio(rounds, "p50")), fmt(median_ratio(rounds, "p99")),
@@ -82,13 +86,15 @@ def main(results):
             fmt(median_ratio(rounds, "cpu") if cpu else None),
             fmt(100 * statistics.median(jit) if jit else None, "%.0f%%"),
             fmt(median_ratio(rounds, "cpuNoJit") if no_jit else None),
+            fmt(1000 * statistics.median(receiver) if receiver else None, "%.0f us"),
             sum(run["failed"] for run in runs), sum(run["requests"] for run in runs),
             spans.get("created", "-") if traced else "-", spans.get("received", "-") if traced else "-",
             spans.get("dropped", "-") if traced else "-", spans.get("heapUsedMb", "-")))
     print()
     print("req/s, p50, p99, CPU per request (the services' CPU time over requests served): medians over"
           " %d rounds of each mode; ratios: medians of the ratio to tracing off in the same round. JIT: the part"
-          " of the CPU time that the JIT compiler threads used; without JIT: the ratio of the rest." % len(off))
+          " of the CPU time that the JIT compiler threads used; without JIT: the ratio of the rest. Receiver: the CPU time"
+          " of the process that receives the spans, on the same cores." % len(off))
 
 
 if __name__ == "__main__":

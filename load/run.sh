@@ -161,8 +161,9 @@ wait_for() {
 
 # The collector: counts spans per service on SINK_PORT, hangs on HANG_PORT; nothing listens on DOWN_PORT.
 java -Xmx256m -jar "$SINK_JAR" --port "$SINK_PORT" --hang-port "$HANG_PORT" >"$RESULTS/sink.log" 2>&1 &
-PIDS+=($!)
-wait_for "http://127.0.0.1:$SINK_PORT/count" "the sink" "$!"
+SINK_PID=$!
+PIDS+=("$SINK_PID")
+wait_for "http://127.0.0.1:$SINK_PORT/count" "the sink" "$SINK_PID"
 
 mode_args() {
 	case "$1" in
@@ -203,14 +204,22 @@ start_service() {
 	MODE_PIDS[$i]="${MODE_PIDS[$i]:-} $!"
 }
 
+# CPU time used so far by a process, in clock ticks.
+process_ticks() {
+	local fields
+	read -r -a fields <"/proc/$1/stat"
+	# utime and stime, fields 14 and 15 (the command name has no spaces here).
+	echo $((fields[13] + fields[14]))
+}
+
 # CPU time used so far by mode i's services, in clock ticks: on a shared machine
 # the CPU spent per request is steadier than what throughput the machine leaves them.
+# The receiver's is counted apart: on these cores it competes with the services, as a
+# collector on the same host would.
 cpu_ticks() {
-	local total=0 pid fields
+	local total=0 pid
 	for pid in ${MODE_PIDS[$1]}; do
-		read -r -a fields <"/proc/$pid/stat"
-		# utime and stime, fields 14 and 15 (the command name has no spaces here).
-		total=$((total + fields[13] + fields[14]))
+		total=$((total + $(process_ticks "$pid")))
 	done
 	echo "$total"
 }
@@ -335,10 +344,11 @@ for round in $(seq 1 "$ROUNDS"); do
 	# Each round starts with another mode, so that none always follows the same one.
 	for step in "${!MODES[@]}"; do
 		i=$(((step + round - 1) % ${#MODES[@]}))
-		before=$(cpu_ticks "$i") jit_before=$(jit_ticks "$i")
+		before=$(cpu_ticks "$i") jit_before=$(jit_ticks "$i") sink_before=$(process_ticks "$SINK_PID")
 		load "$i" "$ROUND" "$RESULTS/$i-${MODES[$i]}-round-$round.txt"
 		echo "cpuTicks $(($(cpu_ticks "$i") - before)) $(getconf CLK_TCK)" >>"$RESULTS/$i-${MODES[$i]}-round-$round.txt"
 		echo "jitTicks $(($(jit_ticks "$i") - jit_before))" >>"$RESULTS/$i-${MODES[$i]}-round-$round.txt"
+		echo "receiverTicks $(($(process_ticks "$SINK_PID") - sink_before))" >>"$RESULTS/$i-${MODES[$i]}-round-$round.txt"
 	done
 done
 
