@@ -21,16 +21,16 @@ def read_wrk(path):
               "requests": int(re.search(r"(\d+) requests in", text).group(1)), "failed": 0}
     for percentile in ("50", "99"):
         result["p" + percentile] = millis(re.search(r"^\s+%s%%\s+(\S+)" % percentile, text, re.MULTILINE).group(1))
-    match = re.search(r"^cpuTicks (\d+) (\d+)", text, re.MULTILINE)
-    if match and result["requests"]:
-        result["cpu"] = int(match.group(1)) * 1000.0 / int(match.group(2)) / result["requests"]
-    jit = re.search(r"^jitTicks (\d+)", text, re.MULTILINE)
-    if jit and "cpu" in result:
-        result["jit"] = int(jit.group(1)) * 1000.0 / int(match.group(2)) / result["requests"]
-        result["cpuNoJit"] = result["cpu"] - result["jit"]
-    receiver = re.search(r"^receiverTicks (\d+)", text, re.MULTILINE)
-    if receiver and "cpu" in result:
-        result["receiver"] = int(receiver.group(1)) * 1000.0 / int(match.group(2)) / result["requests"]
+    # CPU time in clock ticks, as load/run.sh appends it, per request in milliseconds.
+    ticks = re.search(r"^cpuTicks (\d+) (\d+)", text, re.MULTILINE)
+    if ticks and result["requests"]:
+        per_tick = 1000.0 / int(ticks.group(2)) / result["requests"]
+        for key, name in (("cpu", "cpuTicks"), ("jit", "jitTicks"), ("receiver", "receiverTicks")):
+            found = re.search(r"^%s (\d+)" % name, text, re.MULTILINE)
+            if found:
+                result[key] = int(found.group(1)) * per_tick
+        if "jit" in result:
+            result["cpuNoJit"] = result["cpu"] - result["jit"]
     match = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     if match:
         result["failed"] += int(match.group(1))

@@ -286,6 +286,19 @@ load() {
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s --latency "${target[@]}" >"$out"
 }
 
+# Runs load on mode i and appends to its wrk output the CPU time its services, their JIT
+# compilers and the receiver used meanwhile, in clock ticks (load/report.py reads them).
+measured_load() {
+	local i=$1 seconds=$2 out=$3 cpu jit receiver
+	cpu=$(cpu_ticks "$i") jit=$(jit_ticks "$i") receiver=$(process_ticks "$SINK_PID")
+	load "$i" "$seconds" "$out"
+	{
+		echo "cpuTicks $(($(cpu_ticks "$i") - cpu)) $(getconf CLK_TCK)"
+		echo "jitTicks $(($(jit_ticks "$i") - jit))"
+		echo "receiverTicks $(($(process_ticks "$SINK_PID") - receiver))"
+	} >>"$out"
+}
+
 # Sends an async-profiler command to every service of every mode.
 profiler() {
 	local i k port
@@ -298,8 +311,8 @@ profiler() {
 	done
 }
 
-# Warm-up: the modes take turns in slices of 10 s, as in the rounds (a service left idle
-# for minutes after its warm-up starts the rounds compiling again and slower), for at least
+# Warm-up: the modes take turns in slices as long as a round's (a service left idle for
+# minutes after its warm-up starts the rounds compiling again and slower), for at least
 # WARMUP seconds each, then until every mode's last slice spent at most JIT_SETTLED percent
 # of its CPU in the JIT compilers (a Spring service under load takes one to two minutes to
 # get there on 2 cores, and its throughput doubles meanwhile), or WARMUP_MAX seconds.
@@ -309,16 +322,16 @@ echo "Warming up until the JIT compilers settle (load average $(cut -d' ' -f1-3 
 while ((warmed < WARMUP || (settled == 0 && warmed < WARMUP_MAX))); do
 	settled=1
 	for i in "${!MODES[@]}"; do
-		cpu=$(cpu_ticks "$i") jit=$(jit_ticks "$i")
-		load "$i" 10 "$RESULTS/$i-${MODES[$i]}-warmup.txt"
-		cpu=$(($(cpu_ticks "$i") - cpu)) jit=$(($(jit_ticks "$i") - jit))
-		JIT_SHARE[$i]=$((cpu > 0 ? 100 * jit / cpu : 100))
+		slice="$RESULTS/$i-${MODES[$i]}-warmup.txt"
+		measured_load "$i" "$ROUND" "$slice"
+		JIT_SHARE[$i]=$(awk '$1 == "cpuTicks" {cpu = $2} $1 == "jitTicks" {jit = $2}
+			END {print (cpu > 0) ? int(100 * jit / cpu) : 100}' "$slice")
 		((JIT_SHARE[$i] <= JIT_SETTLED)) || settled=0
 	done
-	warmed=$((warmed + 10))
+	warmed=$((warmed + ROUND))
 done
 for i in "${!MODES[@]}"; do
-	echo "  ${MODES[$i]}: the JIT at ${JIT_SHARE[$i]}% of the CPU in its last 10 s of ${warmed} s"
+	echo "  ${MODES[$i]}: the JIT at ${JIT_SHARE[$i]}% of the CPU in its last ${ROUND} s of ${warmed} s"
 done
 ((settled == 1)) || echo "  (not all settled after LOAD_WARMUP_MAX=${WARMUP_MAX}s: their ratios include compiling)"
 for i in "${!MODES[@]}"; do
@@ -344,11 +357,7 @@ for round in $(seq 1 "$ROUNDS"); do
 	# Each round starts with another mode, so that none always follows the same one.
 	for step in "${!MODES[@]}"; do
 		i=$(((step + round - 1) % ${#MODES[@]}))
-		before=$(cpu_ticks "$i") jit_before=$(jit_ticks "$i") sink_before=$(process_ticks "$SINK_PID")
-		load "$i" "$ROUND" "$RESULTS/$i-${MODES[$i]}-round-$round.txt"
-		echo "cpuTicks $(($(cpu_ticks "$i") - before)) $(getconf CLK_TCK)" >>"$RESULTS/$i-${MODES[$i]}-round-$round.txt"
-		echo "jitTicks $(($(jit_ticks "$i") - jit_before))" >>"$RESULTS/$i-${MODES[$i]}-round-$round.txt"
-		echo "receiverTicks $(($(process_ticks "$SINK_PID") - sink_before))" >>"$RESULTS/$i-${MODES[$i]}-round-$round.txt"
+		measured_load "$i" "$ROUND" "$RESULTS/$i-${MODES[$i]}-round-$round.txt"
 	done
 done
 
