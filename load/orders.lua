@@ -11,3 +11,6 @@ request = function()
 		.. '{"sku":"MUG-CLASSIC","quantity":2}],"cardNumber":"4242424242424242"}', counter)
 	return wrk.format(nil, nil, nil, body)
 end
+
+-- Paced when load/run.sh is given LOAD_RATE (run from the repository root).
+dofile("load/pace.lua")

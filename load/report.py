@@ -2,6 +2,7 @@
 the same round; the ratios shown are the medians over the rounds."""
 import glob
 import os
+import random
 import re
 import statistics
 import sys
@@ -61,9 +62,22 @@ def main(results):
     if off is None:
         sys.exit("no run with tracing off to compare with")
 
+    def ratios(rounds, key):
+        return [rounds[r][key] / off[r][key] for r in rounds if r in off and off[r][key]]
+
     def median_ratio(rounds, key):
-        ratios = [rounds[r][key] / off[r][key] for r in rounds if r in off and off[r][key]]
-        return statistics.median(ratios) if ratios else None
+        values = ratios(rounds, key)
+        return statistics.median(values) if values else None
+
+    def interval(rounds, key):
+        """The median ratio with a 95% bootstrap interval over the rounds: whether a run
+        can tell a difference of a few percent from the round-to-round spread."""
+        values = ratios(rounds, key)
+        if len(values) < 5:
+            return fmt(statistics.median(values) if values else None)
+        pick = random.Random(1)
+        medians = sorted(statistics.median(pick.choices(values, k=len(values))) for _ in range(2000))
+        return "%.2fx (%.2f-%.2f)" % (statistics.median(values), medians[50], medians[1949])
 
     def fmt(value, pattern="%.2fx"):
         return pattern % value if value is not None else "-"
@@ -73,17 +87,17 @@ def main(results):
     for (index, mode), rounds in sorted(modes.items()):
         spans = read_pairs(os.path.join(results, "%d-%s-spans.txt" % (index, mode)))
         runs = list(rounds.values())
-        traced = mode != "off"
+        traced = mode.rstrip("2") != "off"
         cpu = [run["cpu"] for run in runs if "cpu" in run]
         jit = [run["jit"] / run["cpu"] for run in runs if run.get("cpu")  and "jit" in run]
         receiver = [run["receiver"] for run in runs if "receiver" in run]
         no_jit = all("cpuNoJit" in run for run in runs) and all("cpuNoJit" in off[r] for r in rounds if r in off)
         print("| %s | %.0f | %s | %.0f ms | %.0f ms | %s | %s | %s | %s | %s | %s | %s | %d of %d | %s | %s | %s | %s MB |" % (
-            mode, statistics.median(run["rps"] for run in runs), fmt(median_ratio(rounds, "rps")),
+            mode, statistics.median(run["rps"] for run in runs), interval(rounds, "rps"),
             statistics.median(run["p50"] for run in runs), statistics.median(run["p99"] for run in runs),
             fmt(median_ratio(rounds, "p50")), fmt(median_ratio(rounds, "p99")),
             fmt(statistics.median(cpu) if cpu else None, "%.1f ms"),
-            fmt(median_ratio(rounds, "cpu") if cpu else None),
+            interval(rounds, "cpu") if cpu else "-",
             fmt(100 * statistics.median(jit) if jit else None, "%.0f%%"),
             fmt(median_ratio(rounds, "cpuNoJit") if no_jit else None),
             fmt(1000 * statistics.median(receiver) if receiver else None, "%.0f us"),
@@ -94,7 +108,8 @@ def main(results):
     print("req/s, p50, p99, CPU per request (the services' CPU time over requests served): medians over"
           " %d rounds of each mode; ratios: medians of the ratio to tracing off in the same round. JIT: the part"
           " of the CPU time that the JIT compiler threads used; without JIT: the ratio of the rest. Receiver: the CPU time"
-          " of the process that receives the spans, on the same cores." % len(off))
+          " of the process that receives the spans, on the same cores. In brackets (five rounds or more): the 95%%"
+          " bootstrap interval of the median ratio over the rounds." % len(off))
 
 
 if __name__ == "__main__":

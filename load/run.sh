@@ -18,13 +18,20 @@
 #                                     -Dmaven.repo.local=... (it installs the starter)
 #   LOAD_MODES="off on down hang rate-limited"
 #                                     also: no-export (exporter none), sampled-off (always-off),
-#                                     mdc-off, client-off, server-off: where the cost comes from
+#                                     mdc-off, client-off, server-off: where the cost comes from;
+#                                     a mode again with 2 appended (off2, on2) is a second set
+#                                     of services in the same mode: how far two JVMs differ
 #   LOAD_ROUNDS=4 LOAD_ROUND=10       rounds, and seconds each mode runs per round
 #   LOAD_WARMUP=60 LOAD_WARMUP_MAX=300 LOAD_JIT_SETTLED=3
 #                                     warm-up per mode, the modes taking turns: at least
 #                                     60 s, then until the JIT compilers use at most 3% of
 #                                     every mode's CPU (at most 300 s)
 #   LOAD_CONNECTIONS=32 LOAD_THREADS=2
+#   LOAD_RATE=1000                    offer about this many requests a second instead of as
+#                                     many as the services serve (each connection pauses
+#                                     LOAD_CONNECTIONS/LOAD_RATE s between requests): CPU
+#                                     per request below saturation, where more threads
+#                                     contending for the cores do not inflate it
 #   LOAD_JAVA_OPTS                    JVM options of the services (-Xms256m -Xmx256m)
 #   LOAD_PROFILE=cpu                  profile every service with async-profiler during the
 #                                     rounds (cpu, alloc, or any async-profiler event) and
@@ -80,6 +87,14 @@ fail() {
 	echo "load: $*" >&2
 	exit 1
 }
+
+RATE=${LOAD_RATE:-}
+# wrk's scripts read it (load/pace.lua); 0 sends the next request at once.
+export LOAD_PAUSE_MS=0
+if [[ -n "$RATE" ]]; then
+	[[ "$RATE" =~ ^[1-9][0-9]*$ ]] || fail "LOAD_RATE must be a whole number of requests a second, not $RATE."
+	LOAD_PAUSE_MS=$((CONNECTIONS * 1000 / RATE))
+fi
 
 cleanup() {
 	trap - EXIT INT TERM
@@ -166,7 +181,7 @@ PIDS+=("$SINK_PID")
 wait_for "http://127.0.0.1:$SINK_PORT/count" "the sink" "$SINK_PID"
 
 mode_args() {
-	case "$1" in
+	case "${1%2}" in
 		off) echo "--tracing.enabled=false" ;;
 		on) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT" ;;
 		down) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$DOWN_PORT" ;;
@@ -260,7 +275,7 @@ received() {
 # Waits until mode i has exported everything it created, or for at most $2 seconds.
 drain() {
 	local i=$1 mode=${MODES[$1]}
-	case "$mode" in off | down | hang | no-export) return 0 ;; esac
+	case "${mode%2}" in off | down | hang | no-export) return 0 ;; esac
 	for _ in $(seq 1 "$2"); do
 		[[ $(probe_sum "$i" spans queued) == 0 && $(received "$mode") -ge $(probe_sum "$i" spans created) ]] && return 0
 		sleep 1
@@ -282,7 +297,7 @@ load() {
 	local i=$1 seconds=$2 out=$3
 	# A generous timeout: a slow answer is latency, not a failed request.
 	local target=(-s load/orders.lua "http://127.0.0.1:$(entry_port "$i")/orders")
-	[[ "$FLOW" == pair ]] && target=("http://127.0.0.1:$(entry_port "$i")/front")
+	[[ "$FLOW" == pair ]] && target=(-s load/pace.lua "http://127.0.0.1:$(entry_port "$i")/front")
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s --latency "${target[@]}" >"$out"
 }
 
@@ -372,7 +387,7 @@ for i in "${!MODES[@]}"; do
 	mode=${MODES[$i]}
 	{
 		echo "created $(probe_sum "$i" spans created)"
-		if [[ "$mode" != off ]]; then
+		if [[ "${mode%2}" != off ]]; then
 			echo "received $(received "$mode")"
 			echo "dropped $(($(probe_sum "$i" spans dropped) - DROPPED_BEFORE[$i]))"
 			echo "failures $(($(probe_sum "$i" spans failures) - FAILURES_BEFORE[$i]))"
