@@ -95,7 +95,7 @@ def main(results):
         print("| %s | %.0f | %s | %.0f ms | %.0f ms | %s | %s | %s | %s | %s | %s | %s | %d of %d | %s | %s | %s | %s MB |" % (
             mode, statistics.median(run["rps"] for run in runs), interval(rounds, "rps"),
             statistics.median(run["p50"] for run in runs), statistics.median(run["p99"] for run in runs),
-            fmt(median_ratio(rounds, "p50")), fmt(median_ratio(rounds, "p99")),
+            fmt(median_ratio(rounds, "p50")), interval(rounds, "p99"),
             fmt(statistics.median(cpu) if cpu else None, "%.1f ms"),
             interval(rounds, "cpu") if cpu else "-",
             fmt(100 * statistics.median(jit) if jit else None, "%.0f%%"),
