@@ -95,6 +95,7 @@ export LOAD_PAUSE_MS=0
 if [[ -n "$RATE" ]]; then
 	[[ "$RATE" =~ ^[1-9][0-9]*$ ]] || fail "LOAD_RATE must be a whole number of requests a second, not $RATE."
 	LOAD_PAUSE_MS=$((CONNECTIONS * 1000 / RATE))
+	((LOAD_PAUSE_MS > 0)) || fail "LOAD_RATE=$RATE is more than $CONNECTIONS connections can be paced to in whole milliseconds."
 fi
 
 cleanup() {
