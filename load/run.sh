@@ -19,7 +19,8 @@
 #   LOAD_MODES="off on down hang rate-limited"
 #                                     also: no-export (exporter none), sampled-off (always-off),
 #                                     mdc-off, client-off, server-off, big-batch (exports of
-#                                     2048 spans), no-gzip: where the cost comes from;
+#                                     2048 spans), no-gzip, big-batch-no-gzip: where the cost
+#                                     comes from;
 #                                     a mode again with 2 appended (off2, on2) is a second set
 #                                     of services in the same mode: how far two JVMs differ
 #   LOAD_ROUNDS=4 LOAD_ROUND=10       rounds, and seconds each mode runs per round
@@ -196,6 +197,7 @@ mode_args() {
 		server-off) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.http.server.enabled=false" ;;
 		big-batch) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.exporter.batch.max-export-batch-size=2048 --tracing.exporter.batch.max-queue-size=8192" ;;
 		no-gzip) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.exporter.otlp.compression=none" ;;
+		big-batch-no-gzip) echo "$(mode_args big-batch) --tracing.exporter.otlp.compression=none" ;;
 		*) fail "unknown mode $1" ;;
 	esac
 }
