@@ -75,9 +75,10 @@ def main(results):
         values = ratios(rounds, key)
         if len(values) < 5:
             return fmt(statistics.median(values) if values else None)
-        pick = random.Random(1)
-        medians = sorted(statistics.median(pick.choices(values, k=len(values))) for _ in range(2000))
-        return "%.2fx (%.2f-%.2f)" % (statistics.median(values), medians[50], medians[1949])
+        pick, samples = random.Random(1), 2000
+        medians = sorted(statistics.median(pick.choices(values, k=len(values))) for _ in range(samples))
+        low, high = medians[int(samples * 0.025)], medians[int(samples * 0.975) - 1]
+        return "%.2fx (%.2f-%.2f)" % (statistics.median(values), low, high)
 
     def fmt(value, pattern="%.2fx"):
         return pattern % value if value is not None else "-"
@@ -87,7 +88,8 @@ def main(results):
     for (index, mode), rounds in sorted(modes.items()):
         spans = read_pairs(os.path.join(results, "%d-%s-spans.txt" % (index, mode)))
         runs = list(rounds.values())
-        traced = mode.rstrip("2") != "off"
+        # A mode with 2 appended is a second set of services in that mode (load/run.sh).
+        traced = re.sub(r"2$", "", mode) != "off"
         cpu = [run["cpu"] for run in runs if "cpu" in run]
         jit = [run["jit"] / run["cpu"] for run in runs if run.get("cpu")  and "jit" in run]
         receiver = [run["receiver"] for run in runs if "receiver" in run]
