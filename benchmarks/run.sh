@@ -31,9 +31,9 @@ run() {
 	# shellcheck disable=SC2086 # jmh_args is a list of options
 	# gc: bytes allocated per call; ThreadCpuTimeProfiler: CPU time per call, which time spent
 	# waiting for a core does not inflate.
-	# The HTTP and OTLP encoding benchmarks have their own baselines and are run on their own.
+	# The HTTP and OTLP encoding and export benchmarks have their own baselines and are run on their own.
 	java -jar "$jar" $jmh_args -prof gc -prof io.github.oteltracing.benchmarks.shared.ThreadCpuTimeProfiler \
-		-e 'HttpBenchmark|OtlpEncodingBenchmark' -rf json -rff "$result"
+		-e 'HttpBenchmark|OtlpEncodingBenchmark|OtlpExportBenchmark' -rf json -rff "$result"
 	echo "== done, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 

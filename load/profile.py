@@ -53,13 +53,16 @@ def bucket(thread, frames):
         if pattern.search(thread):
             return name
     for frame in reversed(frames):
-        if "/" not in frame or NEUTRAL.match(frame) and not frame.startswith("java/util/zip"):
+        # Native frames come as symbols or, without one, as the library's path (libz's
+        # deflate is /usr/lib/.../libz.so): both belong to the Java frame that called them.
+        if "/" not in frame or frame.startswith("/") or NEUTRAL.match(frame) and not frame.startswith("java/util/zip"):
             continue
         for name, prefixes in PARTS:
             if any(frame.startswith(prefix) or (prefix.startswith("$") and prefix in frame) for prefix in prefixes):
                 if name == "starter code":
-                    # By package: http, traced, logging, baggage, ...
-                    return "starter: " + frame.split("/")[3]
+                    # By package: http, traced, logging, baggage, ... (internal/http as http).
+                    packages = frame.split("/")[3:]
+                    return "starter: " + (packages[1] if packages[0] == "internal" and len(packages) > 2 else packages[0])
                 return name or APPLICATION
         return APPLICATION
     return "span export: other" if EXPORT_THREAD.search(thread) else "JDK threads (HTTP client, NIO), kernel, JVM"
