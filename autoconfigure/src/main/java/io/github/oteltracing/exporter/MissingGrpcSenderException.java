@@ -12,6 +12,11 @@ public final class MissingGrpcSenderException extends IllegalStateException {
 	 */
 	public static final String SENDER = "io.opentelemetry:opentelemetry-exporter-sender-okhttp";
 
+	/**
+	 * Creates the exception.
+	 * @param endpoint the configured endpoint, without credentials
+	 * @param cause OpenTelemetry's own error
+	 */
 	public MissingGrpcSenderException(String endpoint, IllegalStateException cause) {
 		super("tracing.exporter.otlp.protocol is grpc (endpoint " + endpoint
 				+ "), but no OpenTelemetry gRPC sender is on the class path. The starter exports with the JDK's"

@@ -7,8 +7,15 @@ package io.github.oteltracing.traced;
  */
 public final class InvalidTracedMethodException extends IllegalStateException {
 
+	/** What to change, for the failure report. */
 	private final String action;
 
+	/**
+	 * Creates the exception for one method.
+	 * @param method the method, as the report names it
+	 * @param problem why it cannot be traced
+	 * @param action what to change so that it can
+	 */
 	public InvalidTracedMethodException(String method, String problem, String action) {
 		super("@Traced method " + method + " cannot be traced: " + problem + ".");
 		this.action = action;

@@ -28,6 +28,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 public final class ExecutorContextPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
 
+	/**
+	 * Creates the post-processor; its advice goes before any other on the executors.
+	 */
 	public ExecutorContextPostProcessor() {
 		this.advisor = new DefaultPointcutAdvisor(new SubmitMethods(), new ContextPropagatingInterceptor());
 		setProxyTargetClass(true);

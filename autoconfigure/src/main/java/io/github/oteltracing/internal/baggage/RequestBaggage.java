@@ -24,14 +24,29 @@ public final class RequestBaggage {
 	private RequestBaggage() {
 	}
 
+	/**
+	 * Starts an empty holder for a request.
+	 * @param context the request's context
+	 * @return the context with the holder
+	 */
 	public static Context attach(Context context) {
 		return context.with(KEY, new RequestBaggage());
 	}
 
+	/**
+	 * Returns the request's holder.
+	 * @param context a context of the request
+	 * @return its holder, or {@code null} outside a request
+	 */
 	public static RequestBaggage from(Context context) {
 		return context.get(KEY);
 	}
 
+	/**
+	 * Sets an entry for the rest of the request.
+	 * @param name the entry's name
+	 * @param value its value, or {@code null} to remove it
+	 */
 	public void put(String name, String value) {
 		if (value != null) {
 			this.entries.put(name, value);

@@ -17,6 +17,10 @@ public class SpanExportMeterBinder implements MeterBinder {
 
 	private final SpanExportMonitor monitor;
 
+	/**
+	 * Creates the binder.
+	 * @param monitor the export monitor whose counts become meters
+	 */
 	public SpanExportMeterBinder(SpanExportMonitor monitor) {
 		this.monitor = monitor;
 	}

@@ -27,6 +27,10 @@ public final class ExcludedPaths {
 
 	private final AntPathMatcher matcher = new AntPathMatcher();
 
+	/**
+	 * Creates the matcher.
+	 * @param patterns Ant-style path patterns; blank ones are ignored
+	 */
 	public ExcludedPaths(List<String> patterns) {
 		this.patterns = patterns.stream().map(String::strip).filter((pattern) -> !pattern.isEmpty()).toArray(String[]::new);
 		List<String> prefixes = new ArrayList<>();

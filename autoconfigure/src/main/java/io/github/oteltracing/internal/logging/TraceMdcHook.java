@@ -94,6 +94,10 @@ public final class TraceMdcHook {
 		activations.decrementAndGet();
 	}
 
+	/**
+	 * Whether ids are put into the MDC.
+	 * @return {@code true} while activated more often than deactivated
+	 */
 	public static boolean isActive() {
 		return activations.get() > 0;
 	}

@@ -28,6 +28,8 @@ public final class HttpAwareTracingObservationHandlers {
 	 * The fallback handler. For HTTP observations it creates no span but still leaves the
 	 * tracing context that other handlers (Micrometer's tracing-aware meter handler, for
 	 * exemplars) require, holding the span current at the start, if any.
+	 * @param tracer Micrometer's tracer over the SDK
+	 * @return the handler
 	 */
 	public static DefaultTracingObservationHandler defaultHandler(Tracer tracer) {
 		return new DefaultTracingObservationHandler(tracer) {
@@ -87,6 +89,13 @@ public final class HttpAwareTracingObservationHandlers {
 		};
 	}
 
+	/**
+	 * The handler that starts client spans and injects their context, for every sender
+	 * observation but HTTP ones.
+	 * @param tracer Micrometer's tracer over the SDK
+	 * @param propagator the propagator that writes the context into the request
+	 * @return the handler
+	 */
 	public static PropagatingSenderTracingObservationHandler<SenderContext<?>> senderHandler(Tracer tracer,
 			Propagator propagator) {
 		return new PropagatingSenderTracingObservationHandler<>(tracer, propagator) {
@@ -99,6 +108,13 @@ public final class HttpAwareTracingObservationHandlers {
 		};
 	}
 
+	/**
+	 * The handler that extracts the caller's context and starts server spans, for every
+	 * receiver observation but HTTP ones.
+	 * @param tracer Micrometer's tracer over the SDK
+	 * @param propagator the propagator that reads the context from the request
+	 * @return the handler
+	 */
 	public static PropagatingReceiverTracingObservationHandler<ReceiverContext<?>> receiverHandler(Tracer tracer,
 			Propagator propagator) {
 		return new PropagatingReceiverTracingObservationHandler<>(tracer, propagator) {

@@ -27,6 +27,7 @@ import io.opentelemetry.context.propagation.TextMapSetter;
  */
 public final class W3CBaggage implements TextMapPropagator {
 
+	/** The propagator; it holds no state. */
 	public static final W3CBaggage INSTANCE = new W3CBaggage();
 
 	/** The specification's limit for the whole header. */

@@ -21,6 +21,10 @@ public final class GlobalOpenTelemetryRegistration implements InitializingBean, 
 
 	private boolean registered;
 
+	/**
+	 * Creates the registration; it happens once the bean is initialized.
+	 * @param openTelemetry the application's SDK
+	 */
 	public GlobalOpenTelemetryRegistration(OpenTelemetry openTelemetry) {
 		this.openTelemetry = openTelemetry;
 	}
@@ -37,6 +41,7 @@ public final class GlobalOpenTelemetryRegistration implements InitializingBean, 
 
 	/**
 	 * Whether this registration succeeded.
+	 * @return {@code false} if another SDK was registered first
 	 */
 	public boolean isRegistered() {
 		return this.registered;

@@ -23,6 +23,11 @@ public final class TracerProviderShutdown implements DisposableBean {
 
 	private final Duration timeout;
 
+	/**
+	 * Creates the shutdown.
+	 * @param tracerProvider the tracer provider to shut down
+	 * @param timeout the longest the shutdown waits for the flush
+	 */
 	public TracerProviderShutdown(SdkTracerProvider tracerProvider, Duration timeout) {
 		this.tracerProvider = tracerProvider;
 		this.timeout = timeout;

@@ -31,6 +31,10 @@ public final class HttpClientTracingPostProcessor implements BeanPostProcessor {
 
 	private volatile TracingClientHttpRequestInterceptor interceptor;
 
+	/**
+	 * Creates the post-processor.
+	 * @param openTelemetry the SDK, looked up only when a client is first traced
+	 */
 	public HttpClientTracingPostProcessor(ObjectProvider<OpenTelemetry> openTelemetry) {
 		this.openTelemetry = openTelemetry;
 	}

@@ -29,6 +29,10 @@ public final class TracingClientHttpRequestInterceptor implements ClientHttpRequ
 
 	private final ClientSpans spans;
 
+	/**
+	 * Creates the interceptor.
+	 * @param openTelemetry the SDK its spans and propagators come from
+	 */
 	public TracingClientHttpRequestInterceptor(OpenTelemetry openTelemetry) {
 		this.spans = new ClientSpans(openTelemetry);
 	}

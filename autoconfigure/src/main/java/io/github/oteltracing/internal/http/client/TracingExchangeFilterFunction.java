@@ -21,6 +21,10 @@ public final class TracingExchangeFilterFunction implements ExchangeFilterFuncti
 
 	private final ClientSpans spans;
 
+	/**
+	 * Creates the filter.
+	 * @param openTelemetry the SDK its spans and propagators come from
+	 */
 	public TracingExchangeFilterFunction(OpenTelemetry openTelemetry) {
 		this.spans = new ClientSpans(openTelemetry);
 	}

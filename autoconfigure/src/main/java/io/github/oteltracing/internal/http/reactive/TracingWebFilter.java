@@ -44,6 +44,11 @@ public final class TracingWebFilter implements WebFilter, Ordered {
 
 	private final int order;
 
+	/**
+	 * Creates the filter.
+	 * @param spans what starts and ends the server spans
+	 * @param order the filter's place in the chain
+	 */
 	public TracingWebFilter(ServerSpans spans, int order) {
 		this.spans = spans;
 		this.order = order;

@@ -46,6 +46,10 @@ public final class TracingServletFilter extends OncePerRequestFilter {
 
 	private volatile String alreadyFilteredAttributeName;
 
+	/**
+	 * Creates the filter.
+	 * @param spans what starts and ends the server spans
+	 */
 	public TracingServletFilter(ServerSpans spans) {
 		this.spans = spans;
 	}
