@@ -30,13 +30,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.util.ClassUtils;
 
 /**
  * One whole export of a full batch (512 HTTP server spans) by the OTLP http/protobuf
  * exporter the starter builds, over the JDK's {@code HttpClient} to a receiver on a
  * loopback port in the same JVM: encoding, compression, the request and its response,
- * once the JIT has compiled all of it, which a service exporting twice a second reaches
- * only after a long time. Run with {@link ProcessCpuTimeProfiler}: the sending happens on
+ * once the JIT has compiled all of it. That is the steady state to set against what the
+ * services spend on exporting under load (docs/benchmarks.md). Run with {@link ProcessCpuTimeProfiler}: the sending happens on
  * the exporter's and the {@code HttpClient}'s threads, not on the benchmark's, and the
  * receiver's CPU is reported apart so that it can be subtracted.
  */
@@ -82,7 +83,7 @@ public class OtlpExportBenchmark {
 			.setEndpoint("http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/v1/traces")
 			.setCompression(this.compression)
 			.build();
-		if (isPresent(OKHTTP_SENDER)) {
+		if (ClassUtils.isPresent(OKHTTP_SENDER, OtlpExportBenchmark.class.getClassLoader())) {
 			throw new IllegalStateException("OkHttp's sender is on the class path; the exporter may not use the JDK's");
 		}
 		export();
@@ -118,16 +119,6 @@ public class OtlpExportBenchmark {
 			}
 		}
 		return (total > 0) ? total : receiverCpuAtStop;
-	}
-
-	private static boolean isPresent(String className) {
-		try {
-			Class.forName(className, false, OtlpExportBenchmark.class.getClassLoader());
-			return true;
-		}
-		catch (ClassNotFoundException ex) {
-			return false;
-		}
 	}
 
 	// Reads the whole request, as a collector does, and answers with an empty
