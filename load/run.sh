@@ -187,20 +187,24 @@ wait_for "http://127.0.0.1:$SINK_PORT/count" "the sink" "$SINK_PID"
 base_mode() { echo "${1%2}"; }
 
 mode_args() {
+	# Every traced mode but down, hang and no-export exports to the sink.
+	local sink="--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT"
+	local big_batch="--tracing.exporter.batch.max-export-batch-size=2048 --tracing.exporter.batch.max-queue-size=8192"
+	local no_gzip="--tracing.exporter.otlp.compression=none"
 	case "$(base_mode "$1")" in
 		off) echo "--tracing.enabled=false" ;;
-		on) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT" ;;
+		on) echo "$sink" ;;
 		down) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$DOWN_PORT" ;;
 		hang) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$HANG_PORT" ;;
-		rate-limited) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.sampling.strategy=rate-limited" ;;
+		rate-limited) echo "$sink --tracing.sampling.strategy=rate-limited" ;;
 		no-export) echo "--tracing.exporter.type=none" ;;
-		sampled-off) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.sampling.strategy=always-off" ;;
-		mdc-off) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.logging.mdc=false" ;;
-		client-off) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.http.client.enabled=false" ;;
-		server-off) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.http.server.enabled=false" ;;
-		big-batch) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.exporter.batch.max-export-batch-size=2048 --tracing.exporter.batch.max-queue-size=8192" ;;
-		no-gzip) echo "--tracing.exporter.otlp.endpoint=http://127.0.0.1:$SINK_PORT --tracing.exporter.otlp.compression=none" ;;
-		big-batch-no-gzip) echo "$(mode_args big-batch) --tracing.exporter.otlp.compression=none" ;;
+		sampled-off) echo "$sink --tracing.sampling.strategy=always-off" ;;
+		mdc-off) echo "$sink --tracing.logging.mdc=false" ;;
+		client-off) echo "$sink --tracing.http.client.enabled=false" ;;
+		server-off) echo "$sink --tracing.http.server.enabled=false" ;;
+		big-batch) echo "$sink $big_batch" ;;
+		no-gzip) echo "$sink $no_gzip" ;;
+		big-batch-no-gzip) echo "$sink $big_batch $no_gzip" ;;
 		*) fail "unknown mode $1" ;;
 	esac
 }

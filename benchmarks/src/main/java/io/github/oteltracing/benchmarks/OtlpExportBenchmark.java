@@ -37,9 +37,10 @@ import org.springframework.util.ClassUtils;
  * exporter the starter builds, over the JDK's {@code HttpClient} to a receiver on a
  * loopback port in the same JVM: encoding, compression, the request and its response,
  * once the JIT has compiled all of it. That is the steady state to set against what the
- * services spend on exporting under load (docs/benchmarks.md). Run with {@link ProcessCpuTimeProfiler}: the sending happens on
- * the exporter's and the {@code HttpClient}'s threads, not on the benchmark's, and the
- * receiver's CPU is reported apart so that it can be subtracted.
+ * services spend on exporting under load (docs/benchmarks.md). Run with
+ * {@link ProcessCpuTimeProfiler}: the sending happens on the exporter's and the
+ * {@code HttpClient}'s threads, not on the benchmark's, and the receiver's CPU is reported
+ * apart so that it can be subtracted.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
