@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.oteltracing.jdbc.QueryTextMode;
 import io.opentelemetry.api.common.Attributes;
@@ -28,7 +29,11 @@ final class TracedDatabase {
 
 	// Enough for the distinct statements of an application; statements with inlined literals
 	// are all distinct, and flush it now and then.
-	private static final int MAX_CACHED_QUERIES = 1000;
+	static final int MAX_CACHED_QUERIES = 1000;
+
+	// Bounds the memory too: a statement built with thousands of values inlined is large, and
+	// the cache keeps it with its sanitized copy. A longer statement is read on every execution.
+	static final int MAX_CACHED_CHARS = 1 << 20;
 
 	// Set while a statement runs, so that a data source wrapping another one (itself a bean)
 	// does not trace the same execution twice.
@@ -37,6 +42,9 @@ final class TracedDatabase {
 	private final JdbcTracer tracer;
 
 	private final Map<String, Query> queries = new ConcurrentHashMap<>();
+
+	// The statements' length in the cache, about: concurrent misses may count one twice.
+	private final AtomicLong cachedChars = new AtomicLong();
 
 	private volatile JdbcUrl database;
 
@@ -98,10 +106,15 @@ final class TracedDatabase {
 	 */
 	Query query(String sql) {
 		Query query = this.queries.get(sql);
-		if (query == null) {
-			query = Query.of(sql, this.tracer.queryText(), database());
-			if (this.queries.size() >= MAX_CACHED_QUERIES) {
+		if (query != null) {
+			return query;
+		}
+		query = Query.of(sql, this.tracer.queryText(), database());
+		int length = sql.length();
+		if (length <= MAX_CACHED_CHARS) {
+			if (this.queries.size() >= MAX_CACHED_QUERIES || this.cachedChars.addAndGet(length) > MAX_CACHED_CHARS) {
 				this.queries.clear();
+				this.cachedChars.set(length);
 			}
 			this.queries.put(sql, query);
 		}

@@ -50,7 +50,7 @@ final class TracingStatement implements InvocationHandler {
 		switch (method.getName()) {
 			case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate":
 				String sql = (args != null && args.length > 0 && args[0] instanceof String given) ? given : this.sql;
-				return (sql != null) ? traced(this.database.query(sql), method, args) : call(method, args);
+				return (sql != null) ? traced(sql, method, args) : call(method, args);
 			case "addBatch":
 				addBatch(args);
 				return call(method, args);
@@ -74,11 +74,20 @@ final class TracingStatement implements InvocationHandler {
 		}
 	}
 
-	private Object traced(Query query, Method method, Object[] args) throws Throwable {
+	// The statement is read only when its execution is traced: one prepared inside a trace may
+	// run outside it.
+	private Object traced(String sql, Method method, Object[] args) throws Throwable {
 		Context parent = Context.current();
-		if (!this.database.traces(parent)) {
-			return call(method, args);
-		}
+		return this.database.traces(parent) ? execute(parent, this.database.query(sql), method, args)
+				: call(method, args);
+	}
+
+	private Object traced(Query batch, Method method, Object[] args) throws Throwable {
+		Context parent = Context.current();
+		return this.database.traces(parent) ? execute(parent, batch, method, args) : call(method, args);
+	}
+
+	private Object execute(Context parent, Query query, Method method, Object[] args) throws Throwable {
 		Span span = this.database.start(parent, query);
 		try (Scope scope = TracedDatabase.executing(parent, span).makeCurrent()) {
 			return call(method, args);

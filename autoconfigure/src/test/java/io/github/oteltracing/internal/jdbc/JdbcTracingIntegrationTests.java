@@ -1,11 +1,15 @@
 package io.github.oteltracing.internal.jdbc;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import com.google.protobuf.ByteString;
 import com.zaxxer.hikari.HikariConfigMXBean;
@@ -184,6 +188,24 @@ class JdbcTracingIntegrationTests {
 	}
 
 	@Test
+	void statementPreparedInATraceAndRunAfterItMakesNoSpanThere() throws SQLException {
+		PreparedStatement[] statement = new PreparedStatement[1];
+		Trace trace = inTrace(() -> {
+			statement[0] = prepare(this.hikari, "select email from customers where id = ?");
+			run(statement[0], 7);
+		});
+		trace.onlyClientSpan();
+		try (Connection connection = statement[0].getConnection()) {
+			run(statement[0], 8);
+			statement[0].close();
+		}
+		Trace marker = inTrace(() -> this.jdbcTemplate.queryForList("select 2"));
+		marker.onlyClientSpan();
+		assertThat(receiver.spans()).filteredOn((span) -> span.getKind() == SpanKind.SPAN_KIND_CLIENT)
+			.allSatisfy((span) -> assertThat(span.getParentSpanId().isEmpty()).isFalse());
+	}
+
+	@Test
 	void dataSourceKeepsItsTypeAndPoolIsReachable() throws SQLException {
 		assertThat(this.hikari.getClass()).isNotEqualTo(HikariDataSource.class);
 		assertThat(ClassUtils.getUserClass(this.hikari)).isEqualTo(HikariDataSource.class);
@@ -209,6 +231,25 @@ class JdbcTracingIntegrationTests {
 			parent.end();
 		}
 		return new Trace(parent.getSpanContext().getTraceId(), parent.getSpanContext().getSpanId());
+	}
+
+	private static PreparedStatement prepare(DataSource dataSource, String sql) {
+		try {
+			return dataSource.getConnection().prepareStatement(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void run(PreparedStatement statement, long id) {
+		try {
+			statement.setLong(1, id);
+			statement.executeQuery().close();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Map<String, Object> attributes(Span span) {
