@@ -30,7 +30,7 @@ final class TracingStatement implements InvocationHandler {
 	private int batchSize;
 
 	// A plain statement's batch: the statements added.
-	private Query[] batch;
+	private String[] batch;
 
 	private TracingStatement(Statement statement, String sql, Connection connection, TracedDatabase database) {
 		this.statement = statement;
@@ -58,9 +58,10 @@ final class TracingStatement implements InvocationHandler {
 				clearBatch();
 				return call(method, args);
 			case "executeBatch", "executeLargeBatch":
-				Query batch = batchQuery();
+				Context parent = Context.current();
+				Query batch = this.database.traces(parent) ? batchQuery() : null;
 				clearBatch();
-				return (batch != null) ? traced(batch, method, args) : call(method, args);
+				return (batch != null) ? execute(parent, batch, method, args) : call(method, args);
 			case "getConnection":
 				return this.connection;
 			case "equals":
@@ -74,17 +75,12 @@ final class TracingStatement implements InvocationHandler {
 		}
 	}
 
-	// The statement is read only when its execution is traced: one prepared inside a trace may
+	// Statements are read only when their execution is traced: one prepared inside a trace may
 	// run outside it.
 	private Object traced(String sql, Method method, Object[] args) throws Throwable {
 		Context parent = Context.current();
 		return this.database.traces(parent) ? execute(parent, this.database.query(sql), method, args)
 				: call(method, args);
-	}
-
-	private Object traced(Query batch, Method method, Object[] args) throws Throwable {
-		Context parent = Context.current();
-		return this.database.traces(parent) ? execute(parent, batch, method, args) : call(method, args);
 	}
 
 	private Object execute(Context parent, Query query, Method method, Object[] args) throws Throwable {
@@ -110,12 +106,12 @@ final class TracingStatement implements InvocationHandler {
 			return;
 		}
 		if (this.batch == null) {
-			this.batch = new Query[8];
+			this.batch = new String[8];
 		}
 		else if (this.batchSize == this.batch.length) {
 			this.batch = Arrays.copyOf(this.batch, this.batchSize * 2);
 		}
-		this.batch[this.batchSize++] = this.database.query(added);
+		this.batch[this.batchSize++] = added;
 	}
 
 	private void clearBatch() {
@@ -132,7 +128,11 @@ final class TracingStatement implements InvocationHandler {
 		}
 		JdbcUrl url = this.database.database();
 		if (this.batch != null && this.batch[0] != null) {
-			return (size == 1) ? this.batch[0] : Query.batch(this.batch, size, url);
+			Query[] queries = new Query[size];
+			for (int i = 0; i < size; i++) {
+				queries[i] = this.database.query(this.batch[i]);
+			}
+			return (size == 1) ? queries[0] : Query.batch(queries, size, url);
 		}
 		if (this.sql == null) {
 			return null;

@@ -141,6 +141,20 @@ class JdbcTracingIntegrationTests {
 	}
 
 	@Test
+	void batchOfDifferentStatementsIsOneSpanWithTheirSanitizedTexts() {
+		Trace trace = inTrace(() -> this.jdbcTemplate.batchUpdate(
+				"insert into customers (email) values ('" + SECRET_EMAIL + "')",
+				"update customers set email = 'x@example.com' where email = '" + SECRET_EMAIL + "'"));
+		var span = trace.onlyClientSpan();
+		assertThat(span.getName()).isEqualTo("BATCH");
+		assertThat(attributes(span)).containsEntry(DbAttributes.DB_OPERATION_NAME.getKey(), "BATCH")
+			.containsEntry(DbAttributes.DB_OPERATION_BATCH_SIZE.getKey(), 2L)
+			.containsEntry(DbAttributes.DB_QUERY_TEXT.getKey(),
+					"insert into customers (email) values (?); update customers set email = ? where email = ?");
+		assertThat(receiver.received(SECRET_EMAIL)).isFalse();
+	}
+
+	@Test
 	void springDataJdbcRepository() {
 		Trace trace = inTrace(() -> {
 			Customer saved = this.customers.save(new Customer(null, "d@example.com"));
