@@ -60,6 +60,20 @@ record JdbcUrl(String system, String namespace, String host, int port) {
 		return DbSystemNameValues.MYSQL.equals(this.system) || DbSystemNameValues.MARIADB.equals(this.system);
 	}
 
+	/**
+	 * How the database reads a backslash in a string literal: MySQL and MariaDB as an
+	 * escape unless the server's {@code NO_BACKSLASH_ESCAPES} mode is on, so either; a
+	 * database not known here, either; the others as a plain character (PostgreSQL with
+	 * its default {@code standard_conforming_strings}, outside {@code E'..'}).
+	 * @return the reading
+	 */
+	SqlSanitizer.Backslash backslash() {
+		if (doubleQuotedStrings() || OTHER_SQL.equals(this.system)) {
+			return SqlSanitizer.Backslash.EITHER;
+		}
+		return SqlSanitizer.Backslash.LITERAL;
+	}
+
 	private static JdbcUrl h2(String location) {
 		String path = withoutOptions(location, ';');
 		String lower = path.toLowerCase(Locale.ROOT);

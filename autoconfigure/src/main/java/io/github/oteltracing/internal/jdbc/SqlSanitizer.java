@@ -2,15 +2,16 @@ package io.github.oteltracing.internal.jdbc;
 
 /**
  * Replaces the literals of a SQL statement with {@code ?}: strings (with doubled-quote
- * and backslash escapes, {@code N'..'}, {@code E'..'}, {@code X'..'} prefixes,
- * PostgreSQL dollar quotes), numbers (decimal, exponent, {@code 0x} hexadecimal) and,
- * where the database reads them so, double-quoted strings. Comments are dropped, runs
- * of whitespace become one space, and a list of only placeholders after {@code IN}
- * becomes {@code (?)}. Identifiers, including digits inside them and quoted ones, are
- * kept.
+ * escapes, backslash escapes where the database has them, {@code N'..'}, {@code E'..'},
+ * {@code X'..'} prefixes, PostgreSQL dollar quotes), numbers (decimal, exponent,
+ * {@code 0x} hexadecimal) and, where the database reads them so, double-quoted strings.
+ * Comments are dropped, runs of whitespace become one space, and a list of only
+ * placeholders after {@code IN} becomes {@code (?)}. Identifiers, including digits inside
+ * them and quoted ones, are kept.
  *
- * <p>Where a literal is not closed the rest of the statement is taken as part of it: the
- * sanitizer errs towards removing too much, never too little.
+ * <p>Where a literal is not closed the rest of the statement is taken as part of it, and
+ * so it is where a backslash in a literal could either end it or not and the database's
+ * reading is not known: the sanitizer errs towards removing too much, never too little.
  */
 final class SqlSanitizer {
 
@@ -18,13 +19,34 @@ final class SqlSanitizer {
 	}
 
 	/**
+	 * How a database reads a backslash inside a string literal.
+	 */
+	enum Backslash {
+
+		/** It escapes the next character, a quote too ({@code 'it\'s'}). */
+		ESCAPES,
+
+		/**
+		 * It is a character like any other ({@code '\'} is a whole literal), as the SQL
+		 * standard has it.
+		 */
+		LITERAL,
+
+		/** Either, depending on the server's settings, or the database is not known. */
+		EITHER
+
+	}
+
+	/**
 	 * Sanitizes a statement.
 	 * @param sql the statement as the application gave it
 	 * @param doubleQuotedStrings whether {@code "..."} is a string literal (MySQL,
 	 * MariaDB) rather than an identifier
+	 * @param backslash how the database reads a backslash in a string literal; an
+	 * {@code E'..'} literal always has backslash escapes
 	 * @return the statement without literals
 	 */
-	static String sanitize(String sql, boolean doubleQuotedStrings) {
+	static String sanitize(String sql, boolean doubleQuotedStrings, Backslash backslash) {
 		int length = sql.length();
 		StringBuilder out = new StringBuilder(length);
 		boolean placeholders = false;
@@ -41,8 +63,8 @@ final class SqlSanitizer {
 				space(out);
 			}
 			else if (c == '\'' || (c == '"' && doubleQuotedStrings)) {
-				dropPrefix(out);
-				i = quotedEnd(sql, i, c, true);
+				boolean escapeString = dropPrefix(out) == 'E';
+				i = literalEnd(sql, i, c, escapeString ? Backslash.ESCAPES : backslash);
 				out.append('?');
 				placeholders = true;
 			}
@@ -99,17 +121,34 @@ final class SqlSanitizer {
 		return end;
 	}
 
-	// N'..', E'..', X'..', B'..': the prefix letter belongs to the literal.
-	private static void dropPrefix(StringBuilder out) {
+	// N'..', E'..', X'..', B'..': the prefix letter belongs to the literal. Returns the
+	// prefix dropped, upper case, or 0.
+	private static char dropPrefix(StringBuilder out) {
 		int length = out.length();
 		if (length == 0) {
-			return;
+			return 0;
 		}
 		char prefix = Character.toUpperCase(out.charAt(length - 1));
 		if ((prefix == 'N' || prefix == 'E' || prefix == 'X' || prefix == 'B')
 				&& (length == 1 || !isIdentifierPart(out.charAt(length - 2)))) {
 			out.setLength(length - 1);
+			return prefix;
 		}
+		return 0;
+	}
+
+	// Where a backslash may or may not escape, and the two readings end the literal in
+	// different places, one of them would show text the database reads as a literal: the
+	// rest of the statement goes.
+	private static int literalEnd(String sql, int start, char quote, Backslash backslash) {
+		return switch (backslash) {
+			case ESCAPES -> quotedEnd(sql, start, quote, true);
+			case LITERAL -> quotedEnd(sql, start, quote, false);
+			case EITHER -> {
+				int escaped = quotedEnd(sql, start, quote, true);
+				yield (escaped == quotedEnd(sql, start, quote, false)) ? escaped : sql.length();
+			}
+		};
 	}
 
 	private static int quotedEnd(String sql, int start, char quote, boolean backslashEscapes) {

@@ -155,6 +155,16 @@ class JdbcTracingIntegrationTests {
 	}
 
 	@Test
+	void likeWithABackslashEscapeExportsNoLiteralAfterIt() {
+		// Hibernate writes Spring Data's LIKE queries so; H2 reads '\' as a whole literal.
+		Trace trace = inTrace(() -> this.jdbcTemplate.queryForList(
+				"select id from customers where email like ? escape '\\' and email <> '" + SECRET_EMAIL + "'", "a%"));
+		assertThat(attributes(trace.onlyClientSpan())).containsEntry(DbAttributes.DB_QUERY_TEXT.getKey(),
+				"select id from customers where email like ? escape ? and email <> ?");
+		assertThat(receiver.received(SECRET_EMAIL)).isFalse();
+	}
+
+	@Test
 	void springDataJdbcRepository() {
 		Trace trace = inTrace(() -> {
 			Customer saved = this.customers.save(new Customer(null, "d@example.com"));

@@ -1,5 +1,6 @@
 package io.github.oteltracing.internal.jdbc;
 
+import io.github.oteltracing.internal.jdbc.SqlSanitizer.Backslash;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +26,20 @@ class JdbcUrlTests {
 			""")
 	void readsSystemNamespaceAndServer(String url, String system, String namespace, String host, int port) {
 		assertThat(JdbcUrl.parse(url)).isEqualTo(new JdbcUrl(system, namespace, host, port));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			jdbc:h2:mem:orders                      | LITERAL
+			jdbc:postgresql://db.internal/orders    | LITERAL
+			jdbc:oracle:thin:@ora:1522:ORCL         | LITERAL
+			jdbc:sqlserver://sql:1434;database=shop | LITERAL
+			jdbc:mysql://db1:3307/shop              | EITHER
+			jdbc:mariadb://db:3310/shop             | EITHER
+			jdbc:unknown://host:1/db                | EITHER
+			""")
+	void readsBackslashesAsTheDatabaseDoes(String url, Backslash backslash) {
+		assertThat(JdbcUrl.parse(url).backslash()).isEqualTo(backslash);
 	}
 
 }
