@@ -53,25 +53,15 @@ record JdbcUrl(String system, String namespace, String host, int port) {
 	}
 
 	/**
-	 * Whether the database reads {@code "..."} as a string rather than an identifier.
-	 * @return {@code true} for MySQL and MariaDB
+	 * How the database reads a statement, as far as sanitizing it needs to know.
+	 * @return MySQL's for MySQL and MariaDB, unknown for a database not known here, else
+	 * the SQL standard's
 	 */
-	boolean doubleQuotedStrings() {
-		return DbSystemNameValues.MYSQL.equals(this.system) || DbSystemNameValues.MARIADB.equals(this.system);
-	}
-
-	/**
-	 * How the database reads a backslash in a string literal: MySQL and MariaDB as an
-	 * escape unless the server's {@code NO_BACKSLASH_ESCAPES} mode is on, so either; a
-	 * database not known here, either; the others as a plain character (PostgreSQL with
-	 * its default {@code standard_conforming_strings}, outside {@code E'..'}).
-	 * @return the reading
-	 */
-	SqlSanitizer.Backslash backslash() {
-		if (doubleQuotedStrings() || OTHER_SQL.equals(this.system)) {
-			return SqlSanitizer.Backslash.EITHER;
+	SqlSanitizer.Dialect dialect() {
+		if (DbSystemNameValues.MYSQL.equals(this.system) || DbSystemNameValues.MARIADB.equals(this.system)) {
+			return SqlSanitizer.Dialect.MYSQL;
 		}
-		return SqlSanitizer.Backslash.LITERAL;
+		return OTHER_SQL.equals(this.system) ? SqlSanitizer.Dialect.UNKNOWN : SqlSanitizer.Dialect.STANDARD;
 	}
 
 	private static JdbcUrl h2(String location) {

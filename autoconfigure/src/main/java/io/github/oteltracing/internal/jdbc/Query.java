@@ -30,7 +30,7 @@ record Query(String text, QuerySummary summary, String spanName, Attributes attr
 	 * @return the statement's span name and attributes
 	 */
 	static Query of(String sql, QueryTextMode mode, JdbcUrl database) {
-		String sanitized = SqlSanitizer.sanitize(sql, database.doubleQuotedStrings(), database.backslash());
+		String sanitized = SqlSanitizer.sanitize(sql, database.dialect());
 		String text = switch (mode) {
 			case SANITIZED -> sanitized;
 			case RAW -> sql;

@@ -3,9 +3,9 @@ package io.github.oteltracing.internal.jdbc;
 /**
  * Replaces the literals of a SQL statement with {@code ?}: strings (with doubled-quote
  * escapes, backslash escapes where the database has them, {@code N'..'}, {@code E'..'},
- * {@code X'..'} prefixes, PostgreSQL dollar quotes), numbers (decimal, exponent,
- * {@code 0x} hexadecimal) and, where the database reads them so, double-quoted strings.
- * Comments are dropped, runs of whitespace become one space, and a list of only
+ * {@code X'..'} prefixes, PostgreSQL dollar quotes, Oracle's {@code q'[..]'}), numbers
+ * (decimal, exponent, {@code 0x} hexadecimal) and, where the database reads them so,
+ * double-quoted strings. Comments are dropped ({@code #} ones on MySQL and MariaDB too), runs of whitespace become one space, and a list of only
  * placeholders after {@code IN} becomes {@code (?)}. Identifiers, including digits inside
  * them and quoted ones, are kept.
  *
@@ -19,20 +19,45 @@ final class SqlSanitizer {
 	}
 
 	/**
-	 * How a database reads a backslash inside a string literal.
+	 * How a database reads what the sanitizer must know of its dialect.
 	 */
-	enum Backslash {
-
-		/** It escapes the next character, a quote too ({@code 'it\'s'}). */
-		ESCAPES,
+	enum Dialect {
 
 		/**
-		 * It is a character like any other ({@code '\'} is a whole literal), as the SQL
-		 * standard has it.
+		 * MySQL and MariaDB: {@code "..."} is a string, {@code #} starts a comment, and a
+		 * backslash in a literal escapes the next character unless the server's
+		 * {@code NO_BACKSLASH_ESCAPES} mode is on.
 		 */
-		LITERAL,
+		MYSQL(true, Backslash.EITHER),
 
-		/** Either, depending on the server's settings, or the database is not known. */
+		/**
+		 * The SQL standard's reading, as H2, PostgreSQL (with its default
+		 * {@code standard_conforming_strings}), Oracle, SQL Server and others have it: a
+		 * backslash in a literal is a character like any other, so {@code '\'} is a whole
+		 * literal.
+		 */
+		STANDARD(false, Backslash.LITERAL),
+
+		/** A database not known here: a backslash may escape or not. */
+		UNKNOWN(false, Backslash.EITHER);
+
+		private final boolean mysql;
+
+		private final Backslash backslash;
+
+		Dialect(boolean mysql, Backslash backslash) {
+			this.mysql = mysql;
+			this.backslash = backslash;
+		}
+
+	}
+
+	private enum Backslash {
+
+		ESCAPES, LITERAL,
+
+		// Either reading is possible: where they end a literal in different places, one
+		// of them would show text that the database reads as a literal.
 		EITHER
 
 	}
@@ -40,13 +65,11 @@ final class SqlSanitizer {
 	/**
 	 * Sanitizes a statement.
 	 * @param sql the statement as the application gave it
-	 * @param doubleQuotedStrings whether {@code "..."} is a string literal (MySQL,
-	 * MariaDB) rather than an identifier
-	 * @param backslash how the database reads a backslash in a string literal; an
-	 * {@code E'..'} literal always has backslash escapes
+	 * @param dialect how the database reads it; an {@code E'..'} literal always has
+	 * backslash escapes, and Oracle's {@code q'[..]'} literals are read in every dialect
 	 * @return the statement without literals
 	 */
-	static String sanitize(String sql, boolean doubleQuotedStrings, Backslash backslash) {
+	static String sanitize(String sql, Dialect dialect) {
 		int length = sql.length();
 		StringBuilder out = new StringBuilder(length);
 		boolean placeholders = false;
@@ -62,9 +85,13 @@ final class SqlSanitizer {
 				i = (end < 0) ? length : end + 2;
 				space(out);
 			}
-			else if (c == '\'' || (c == '"' && doubleQuotedStrings)) {
+			else if (c == '#' && dialect.mysql) {
+				i = lineEnd(sql, i);
+				space(out);
+			}
+			else if (c == '\'' || (c == '"' && dialect.mysql)) {
 				boolean escapeString = dropPrefix(out) == 'E';
-				i = literalEnd(sql, i, c, escapeString ? Backslash.ESCAPES : backslash);
+				i = literalEnd(sql, i, c, escapeString ? Backslash.ESCAPES : dialect.backslash);
 				out.append('?');
 				placeholders = true;
 			}
@@ -87,7 +114,14 @@ final class SqlSanitizer {
 				while (i < length && isIdentifierPart(sql.charAt(i))) {
 					i++;
 				}
-				out.append(sql, start, i);
+				if (i < length && sql.charAt(i) == '\'' && isAlternativeQuotePrefix(sql, start, i)) {
+					i = alternativeQuoteEnd(sql, i);
+					out.append('?');
+					placeholders = true;
+				}
+				else {
+					out.append(sql, start, i);
+				}
 			}
 			else if (Character.isWhitespace(c)) {
 				space(out);
@@ -137,9 +171,8 @@ final class SqlSanitizer {
 		return 0;
 	}
 
-	// Where a backslash may or may not escape, and the two readings end the literal in
-	// different places, one of them would show text the database reads as a literal: the
-	// rest of the statement goes.
+	// The rest of the statement goes where the two readings of a backslash end the literal
+	// in different places.
 	private static int literalEnd(String sql, int start, char quote, Backslash backslash) {
 		return switch (backslash) {
 			case ESCAPES -> quotedEnd(sql, start, quote, true);
@@ -171,6 +204,41 @@ final class SqlSanitizer {
 			}
 		}
 		return sql.length();
+	}
+
+	// Oracle's q'[..]', q'{..}', q'(..)', q'<..>' and q'!..!' (any character), also nq'..':
+	// the quote inside does not end them.
+	private static boolean isAlternativeQuotePrefix(String sql, int start, int end) {
+		char last = sql.charAt(end - 1);
+		if (last != 'q' && last != 'Q') {
+			return false;
+		}
+		return end - start == 1 || (end - start == 2 && (sql.charAt(start) == 'n' || sql.charAt(start) == 'N'));
+	}
+
+	private static int alternativeQuoteEnd(String sql, int quote) {
+		if (quote + 1 >= sql.length()) {
+			return sql.length();
+		}
+		char open = sql.charAt(quote + 1);
+		char close = switch (open) {
+			case '[' -> ']';
+			case '{' -> '}';
+			case '(' -> ')';
+			case '<' -> '>';
+			default -> open;
+		};
+		int from = quote + 2;
+		while (true) {
+			int end = sql.indexOf(close, from);
+			if (end < 0 || end + 1 >= sql.length()) {
+				return sql.length();
+			}
+			if (sql.charAt(end + 1) == '\'') {
+				return end + 2;
+			}
+			from = end + 1;
+		}
 	}
 
 	// $1 is a placeholder; $$...$$ and $tag$...$tag$ are PostgreSQL string literals.

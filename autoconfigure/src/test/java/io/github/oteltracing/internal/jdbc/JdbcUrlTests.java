@@ -1,6 +1,6 @@
 package io.github.oteltracing.internal.jdbc;
 
-import io.github.oteltracing.internal.jdbc.SqlSanitizer.Backslash;
+import io.github.oteltracing.internal.jdbc.SqlSanitizer.Dialect;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,16 +30,16 @@ class JdbcUrlTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			jdbc:h2:mem:orders                      | LITERAL
-			jdbc:postgresql://db.internal/orders    | LITERAL
-			jdbc:oracle:thin:@ora:1522:ORCL         | LITERAL
-			jdbc:sqlserver://sql:1434;database=shop | LITERAL
-			jdbc:mysql://db1:3307/shop              | EITHER
-			jdbc:mariadb://db:3310/shop             | EITHER
-			jdbc:unknown://host:1/db                | EITHER
+			jdbc:h2:mem:orders                      | STANDARD
+			jdbc:postgresql://db.internal/orders    | STANDARD
+			jdbc:oracle:thin:@ora:1522:ORCL         | STANDARD
+			jdbc:sqlserver://sql:1434;database=shop | STANDARD
+			jdbc:mysql://db1:3307/shop              | MYSQL
+			jdbc:mariadb://db:3310/shop             | MYSQL
+			jdbc:unknown://host:1/db                | UNKNOWN
 			""")
-	void readsBackslashesAsTheDatabaseDoes(String url, Backslash backslash) {
-		assertThat(JdbcUrl.parse(url).backslash()).isEqualTo(backslash);
+	void knowsTheDialectOfTheDatabase(String url, Dialect dialect) {
+		assertThat(JdbcUrl.parse(url).dialect()).isEqualTo(dialect);
 	}
 
 }
