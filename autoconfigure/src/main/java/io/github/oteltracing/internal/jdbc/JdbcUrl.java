@@ -42,9 +42,14 @@ record JdbcUrl(String system, String namespace, String host, int port) {
 			case "hsqldb" -> embeddedOrServer("hsqldb", location, 9001);
 			case "derby" -> embeddedOrServer("derby", location, 1527);
 			case "postgresql", "pgsql" -> server(DbSystemNameValues.POSTGRESQL, location, 5432);
-			case "mysql" -> server(DbSystemNameValues.MYSQL, location, 3306);
+			case "mysql", "mysql+srv" -> server(DbSystemNameValues.MYSQL, location, 3306);
 			case "mariadb" -> server(DbSystemNameValues.MARIADB, location, 3306);
 			case "sqlserver" -> sqlServer(location);
+			case "jtds" -> location.regionMatches(true, 0, "sqlserver:", 0, 10)
+					? server(DbSystemNameValues.MICROSOFT_SQL_SERVER, location.substring(10), 1433)
+					: server(OTHER_SQL, location, -1);
+			// Drivers that wrap another one and name it after their own prefix.
+			case "p6spy", "aws-wrapper", "log4jdbc", "otel" -> parse("jdbc:" + location);
 			case "oracle" -> oracle(location);
 			case "db2" -> server("ibm.db2", location, 50000);
 			case "sqlite" -> new JdbcUrl("sqlite", lastSegment(location), null, -1);
@@ -54,14 +59,16 @@ record JdbcUrl(String system, String namespace, String host, int port) {
 
 	/**
 	 * How the database reads a statement, as far as sanitizing it needs to know.
-	 * @return MySQL's for MySQL and MariaDB, unknown for a database not known here, else
-	 * the SQL standard's
+	 * @return MySQL's for MySQL and MariaDB, SQL Server's for it, unknown for a database
+	 * not known here, else the SQL standard's
 	 */
 	SqlSanitizer.Dialect dialect() {
-		if (DbSystemNameValues.MYSQL.equals(this.system) || DbSystemNameValues.MARIADB.equals(this.system)) {
-			return SqlSanitizer.Dialect.MYSQL;
-		}
-		return OTHER_SQL.equals(this.system) ? SqlSanitizer.Dialect.UNKNOWN : SqlSanitizer.Dialect.STANDARD;
+		return switch (this.system) {
+			case DbSystemNameValues.MYSQL, DbSystemNameValues.MARIADB -> SqlSanitizer.Dialect.MYSQL;
+			case DbSystemNameValues.MICROSOFT_SQL_SERVER -> SqlSanitizer.Dialect.SQL_SERVER;
+			case OTHER_SQL -> SqlSanitizer.Dialect.UNKNOWN;
+			default -> SqlSanitizer.Dialect.STANDARD;
+		};
 	}
 
 	private static JdbcUrl h2(String location) {

@@ -28,7 +28,12 @@ final class SqlSanitizer {
 		 * backslash in a literal escapes the next character unless the server's
 		 * {@code NO_BACKSLASH_ESCAPES} mode is on.
 		 */
-		MYSQL(true, Backslash.EITHER),
+		MYSQL(true, false, Backslash.EITHER),
+
+		/**
+		 * SQL Server: the standard's reading, and {@code [..]} quotes an identifier.
+		 */
+		SQL_SERVER(false, true, Backslash.LITERAL),
 
 		/**
 		 * The SQL standard's reading, as H2, PostgreSQL (with its default
@@ -36,17 +41,20 @@ final class SqlSanitizer {
 		 * backslash in a literal is a character like any other, so {@code '\'} is a whole
 		 * literal.
 		 */
-		STANDARD(false, Backslash.LITERAL),
+		STANDARD(false, false, Backslash.LITERAL),
 
 		/** A database not known here: a backslash may escape or not. */
-		UNKNOWN(false, Backslash.EITHER);
+		UNKNOWN(false, false, Backslash.EITHER);
 
 		private final boolean mysql;
 
+		private final boolean bracketedIdentifiers;
+
 		private final Backslash backslash;
 
-		Dialect(boolean mysql, Backslash backslash) {
+		Dialect(boolean mysql, boolean bracketedIdentifiers, Backslash backslash) {
 			this.mysql = mysql;
+			this.bracketedIdentifiers = bracketedIdentifiers;
 			this.backslash = backslash;
 		}
 
@@ -76,13 +84,12 @@ final class SqlSanitizer {
 		int i = 0;
 		while (i < length) {
 			char c = sql.charAt(i);
-			if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
+			if (isLineComment(sql, i, dialect)) {
 				i = lineEnd(sql, i);
 				space(out);
 			}
 			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
-				int end = sql.indexOf("*/", i + 2);
-				i = (end < 0) ? length : end + 2;
+				i = blockCommentEnd(sql, i);
 				space(out);
 			}
 			else if (c == '#' && dialect.mysql) {
@@ -95,10 +102,18 @@ final class SqlSanitizer {
 				out.append('?');
 				placeholders = true;
 			}
-			else if (c == '"' || c == '`') {
-				int end = quotedEnd(sql, i, c, false);
-				out.append(sql, i, end);
-				i = end;
+			else if (c == '"' || c == '`' || (c == '[' && dialect.bracketedIdentifiers)) {
+				// A quoted identifier is kept; one that is never closed is not one.
+				int end = closedQuoteEnd(sql, i, (c == '[') ? ']' : c, false);
+				if (end < 0) {
+					out.append('?');
+					placeholders = true;
+					i = length;
+				}
+				else {
+					out.append(sql, i, end);
+					i = end;
+				}
 			}
 			else if (c == '$') {
 				i = dollar(sql, i, out);
@@ -111,7 +126,7 @@ final class SqlSanitizer {
 			}
 			else if (isIdentifierPart(c)) {
 				int start = i;
-				while (i < length && isIdentifierPart(sql.charAt(i))) {
+				while (i < length && isIdentifierPart(sql.charAt(i)) && !(dialect.mysql && sql.charAt(i) == '#')) {
 					i++;
 				}
 				if (i < length && sql.charAt(i) == '\'' && isAlternativeQuotePrefix(sql, start, i)) {
@@ -145,6 +160,46 @@ final class SqlSanitizer {
 		if (length > 0 && out.charAt(length - 1) != ' ') {
 			out.append(' ');
 		}
+	}
+
+	// -- (on MySQL only with a space or control character after it, as there 1--1 is
+	// arithmetic), and H2's //, which no other database reads as anything but a comment.
+	private static boolean isLineComment(String sql, int i, Dialect dialect) {
+		if (i + 1 >= sql.length()) {
+			return false;
+		}
+		char c = sql.charAt(i);
+		char next = sql.charAt(i + 1);
+		if (c == '/' && next == '/') {
+			return true;
+		}
+		if (c != '-' || next != '-') {
+			return false;
+		}
+		return !dialect.mysql || i + 2 >= sql.length() || sql.charAt(i + 2) <= ' ';
+	}
+
+	// PostgreSQL, H2 and SQL Server nest block comments; read so everywhere, a comment
+	// only ever takes more text with it.
+	private static int blockCommentEnd(String sql, int start) {
+		int depth = 1;
+		int i = start + 2;
+		while (i + 1 < sql.length()) {
+			if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+				depth++;
+				i += 2;
+			}
+			else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
+				i += 2;
+				if (--depth == 0) {
+					return i;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return sql.length();
 	}
 
 	private static int lineEnd(String sql, int from) {
@@ -185,6 +240,13 @@ final class SqlSanitizer {
 	}
 
 	private static int quotedEnd(String sql, int start, char quote, boolean backslashEscapes) {
+		int end = closedQuoteEnd(sql, start, quote, backslashEscapes);
+		return (end < 0) ? sql.length() : end;
+	}
+
+	// The index after the closing quote, or -1 if there is none; a doubled closing quote
+	// stands for itself.
+	private static int closedQuoteEnd(String sql, int start, char quote, boolean backslashEscapes) {
 		int i = start + 1;
 		while (i < sql.length()) {
 			char c = sql.charAt(i);
@@ -203,7 +265,7 @@ final class SqlSanitizer {
 				i++;
 			}
 		}
-		return sql.length();
+		return -1;
 	}
 
 	// Oracle's q'[..]', q'{..}', q'(..)', q'<..>' and q'!..!' (any character), also nq'..':
@@ -241,15 +303,13 @@ final class SqlSanitizer {
 		}
 	}
 
-	// $1 is a placeholder; $$...$$ and $tag$...$tag$ are PostgreSQL string literals.
+	// $1 (PostgreSQL's placeholder, or SQL Server's money literal $1234.56) becomes ?;
+	// $$...$$ and $tag$...$tag$ are PostgreSQL string literals.
 	private static int dollar(String sql, int start, StringBuilder out) {
 		int i = start + 1;
 		if (i < sql.length() && isDigit(sql.charAt(i))) {
-			while (i < sql.length() && isDigit(sql.charAt(i))) {
-				i++;
-			}
-			out.append(sql, start, i);
-			return i;
+			out.append('?');
+			return numberEnd(sql, i);
 		}
 		while (i < sql.length() && isIdentifierPart(sql.charAt(i)) && sql.charAt(i) != '$') {
 			i++;

@@ -33,8 +33,12 @@ class JdbcUrlTests {
 			jdbc:h2:mem:orders                      | STANDARD
 			jdbc:postgresql://db.internal/orders    | STANDARD
 			jdbc:oracle:thin:@ora:1522:ORCL         | STANDARD
-			jdbc:sqlserver://sql:1434;database=shop | STANDARD
+			jdbc:sqlserver://sql:1434;database=shop | SQL_SERVER
+			jdbc:jtds:sqlserver://sql:1433/shop     | SQL_SERVER
 			jdbc:mysql://db1:3307/shop              | MYSQL
+			jdbc:mysql+srv://cluster.internal/shop  | MYSQL
+			jdbc:p6spy:mysql://db1/shop             | MYSQL
+			jdbc:aws-wrapper:postgresql://db/orders | STANDARD
 			jdbc:mariadb://db:3310/shop             | MYSQL
 			jdbc:unknown://host:1/db                | UNKNOWN
 			""")
