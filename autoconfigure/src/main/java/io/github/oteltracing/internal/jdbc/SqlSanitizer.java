@@ -4,14 +4,17 @@ package io.github.oteltracing.internal.jdbc;
  * Replaces the literals of a SQL statement with {@code ?}: strings (with doubled-quote
  * escapes, backslash escapes where the database has them, {@code N'..'}, {@code E'..'},
  * {@code X'..'} prefixes, PostgreSQL dollar quotes, Oracle's {@code q'[..]'}), numbers
- * (decimal, exponent, {@code 0x} hexadecimal) and, where the database reads them so,
- * double-quoted strings. Comments are dropped ({@code #} ones on MySQL and MariaDB too), runs of whitespace become one space, and a list of only
- * placeholders after {@code IN} becomes {@code (?)}. Identifiers, including digits inside
- * them and quoted ones, are kept.
+ * (decimal, exponent, {@code 0x} hexadecimal, SQL Server's {@code $12.50}) and, where the
+ * database reads them so, double-quoted strings. Comments are dropped (nested ones whole,
+ * H2's {@code //} ones, and {@code #} ones on MySQL and MariaDB), runs of whitespace become
+ * one space, and a list of only placeholders after {@code IN} becomes {@code (?)}.
+ * Identifiers, including digits inside them and quoted ones ({@code [..]} on SQL Server),
+ * are kept.
  *
- * <p>Where a literal is not closed the rest of the statement is taken as part of it, and
- * so it is where a backslash in a literal could either end it or not and the database's
- * reading is not known: the sanitizer errs towards removing too much, never too little.
+ * <p>Where a literal or a quoted identifier is not closed, the rest of the statement goes
+ * with it, and so it does where a backslash in a literal could either end it or not and
+ * the database's reading is not known: the sanitizer errs towards removing too much, never
+ * too little.
  */
 final class SqlSanitizer {
 
