@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
  * the values of query, fragment and path parameters with a secret name
  * ({@code ?token=abc} becomes {@code ?token=REDACTED}, {@code /a;jsessionid=B1} becomes
  * {@code /a;jsessionid=REDACTED}). A name is secret when a key matches it, when it is one
- * of the semantic conventions' sensitive query parameters (case-sensitive, as they say),
- * or when it is {@code jsessionid}, the servlet session id. {@link #needsRedaction}
+ * of the semantic conventions' sensitive query parameters (in any case), when it is
+ * {@code jsessionid}, the servlet session id, or when it does not decode. {@link #needsRedaction}
  * allocates nothing, so URLs without secrets cost only a scan.
  */
 final class UrlRedaction {
 
-	// The semantic conventions' list for url.query and url.full, matched case-sensitively.
+	// The semantic conventions' list for url.query and url.full, matched in any case.
 	private static final String[] CONVENTIONS_PARAMETERS = { "AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature",
 			"X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token" };
 
@@ -226,17 +226,21 @@ final class UrlRedaction {
 				return isAlwaysSecret(decoded, 0, decoded.length()) || this.secrets.isSecretName(decoded);
 			}
 			catch (IllegalArgumentException ex) {
-				return false;
+				// A name that does not decode here may still decode to a secret's elsewhere.
+				return true;
 			}
 		}
 		return false;
 	}
 
-	/** Whatever the keys say: the conventions' names and the servlet session id. */
+	/**
+	 * Whatever the keys say: the conventions' names and the servlet session id, in any
+	 * case ({@code x-amz-signature} signs as well as {@code X-Amz-Signature}).
+	 */
 	private static boolean isAlwaysSecret(String text, int start, int end) {
 		int length = end - start;
 		for (String name : CONVENTIONS_PARAMETERS) {
-			if (name.length() == length && text.startsWith(name, start)) {
+			if (name.length() == length && text.regionMatches(true, start, name, 0, length)) {
 				return true;
 			}
 		}

@@ -34,16 +34,26 @@ class UrlRedactionTests {
 			"https://s3.example.com/b/o?AWSAccessKeyId=AKIA1&Expires=1&Signature=s1 | https://s3.example.com/b/o?AWSAccessKeyId=REDACTED&Expires=1&Signature=REDACTED",
 			"https://acct.blob.example.net/c/b?sv=2022&sig=s2 | https://acct.blob.example.net/c/b?sv=2022&sig=REDACTED",
 			"https://storage.example.com/b/o?X-Goog-Signature=s3&X-Goog-Date=d | https://storage.example.com/b/o?X-Goog-Signature=REDACTED&X-Goog-Date=d",
-			"https://b.s3.example.com/o?X-Amz-Credential=c&X-Amz-Signature=s4&X-Amz-Date=d | https://b.s3.example.com/o?X-Amz-Credential=REDACTED&X-Amz-Signature=REDACTED&X-Amz-Date=d" })
-	void theConventionsQueryParametersAreAlwaysRedacted(String url, String expected) {
+			"https://b.s3.example.com/o?X-Amz-Credential=c&X-Amz-Signature=s4&X-Amz-Date=d | https://b.s3.example.com/o?X-Amz-Credential=REDACTED&X-Amz-Signature=REDACTED&X-Amz-Date=d",
+			"https://h/?SIG=x | https://h/?SIG=REDACTED",
+			"https://h/?signature=x&a=1 | https://h/?signature=REDACTED&a=1",
+			"https://h/?awsaccesskeyid=x | https://h/?awsaccesskeyid=REDACTED",
+			"https://b.s3.example.com/o?x-amz-signature=s&x-goog-signature=g | https://b.s3.example.com/o?x-amz-signature=REDACTED&x-goog-signature=REDACTED" })
+	void theConventionsQueryParametersAreAlwaysRedactedInAnyCase(String url, String expected) {
 		assertRedacts(new UrlRedaction(new Secrets(List.of(), RedactionMode.MASK)), url, expected);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "https://h/?SIG=x", "https://h/?signature=x", "https://h/?awsaccesskeyid=x",
-			"https://h/?x-goog-signature=x", "https://h/?sigma=x" })
-	void theConventionsNamesMatchCaseSensitively(String url) {
-		assertThat(new UrlRedaction(new Secrets(List.of(), RedactionMode.MASK)).needsRedaction(url)).isFalse();
+	@ValueSource(strings = { "https://h/?sigma=x", "https://h/?designation=x", "https://h/?tokens=3" })
+	void namesThatOnlyContainAConventionsNameOrAKeyAreNotSecret(String url) {
+		assertThat(new UrlRedaction(new Secrets(List.of("token"), RedactionMode.MASK)).needsRedaction(url)).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "https://h/?to%6Ben%zz=abc&b=2 | https://h/?to%6Ben%zz=REDACTED&b=2",
+			"https://h/?x=1&%zz=abc | https://h/?x=1&%zz=REDACTED" })
+	void aNameThatDoesNotDecodeIsTakenForASecret(String url, String expected) {
+		assertRedacts(redaction(RedactionMode.MASK), url, expected);
 	}
 
 	@ParameterizedTest
