@@ -40,7 +40,7 @@ final class SqlSanitizer {
 
 		/**
 		 * The SQL standard's reading, as H2, PostgreSQL (with its default
-		 * {@code standard_conforming_strings}), Oracle, SQL Server and others have it: a
+		 * {@code standard_conforming_strings}), Oracle, Db2 and others have it: a
 		 * backslash in a literal is a character like any other, so {@code '\'} is a whole
 		 * literal.
 		 */
@@ -93,10 +93,6 @@ final class SqlSanitizer {
 			}
 			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
 				i = blockCommentEnd(sql, i);
-				space(out);
-			}
-			else if (c == '#' && dialect.mysql) {
-				i = lineEnd(sql, i);
 				space(out);
 			}
 			else if (c == '\'' || (c == '"' && dialect.mysql)) {
@@ -166,12 +162,16 @@ final class SqlSanitizer {
 	}
 
 	// -- (on MySQL only with a space or control character after it, as there 1--1 is
-	// arithmetic), and H2's //, which no other database reads as anything but a comment.
+	// arithmetic), H2's //, which no other database reads as anything but a comment, and
+	// MySQL's #.
 	private static boolean isLineComment(String sql, int i, Dialect dialect) {
+		char c = sql.charAt(i);
+		if (c == '#') {
+			return dialect.mysql;
+		}
 		if (i + 1 >= sql.length()) {
 			return false;
 		}
-		char c = sql.charAt(i);
 		char next = sql.charAt(i + 1);
 		if (c == '/' && next == '/') {
 			return true;
@@ -232,14 +232,11 @@ final class SqlSanitizer {
 	// The rest of the statement goes where the two readings of a backslash end the literal
 	// in different places.
 	private static int literalEnd(String sql, int start, char quote, Backslash backslash) {
-		return switch (backslash) {
-			case ESCAPES -> quotedEnd(sql, start, quote, true);
-			case LITERAL -> quotedEnd(sql, start, quote, false);
-			case EITHER -> {
-				int escaped = quotedEnd(sql, start, quote, true);
-				yield (escaped == quotedEnd(sql, start, quote, false)) ? escaped : sql.length();
-			}
-		};
+		int end = quotedEnd(sql, start, quote, backslash != Backslash.LITERAL);
+		if (backslash == Backslash.EITHER && end != quotedEnd(sql, start, quote, false)) {
+			return sql.length();
+		}
+		return end;
 	}
 
 	private static int quotedEnd(String sql, int start, char quote, boolean backslashEscapes) {
