@@ -17,11 +17,11 @@ import io.opentelemetry.semconv.UrlAttributes;
  */
 final class AttributeRedaction {
 
-	// Older names for whole URLs and path-and-query, still set by Spring's observation
-	// conventions (http.url) and older instrumentation (http.target).
-	private static final AttributeKey<String> HTTP_URL = AttributeKey.stringKey("http.url");
-
+	// Path-and-query under the older conventions' name, still set by older instrumentation.
 	private static final AttributeKey<String> HTTP_TARGET = AttributeKey.stringKey("http.target");
+
+	// The older conventions' connection string, which may embed credentials.
+	private static final AttributeKey<String> DB_CONNECTION_STRING = AttributeKey.stringKey("db.connection_string");
 
 	// Attribute keys are few in practice; the bound protects against keys built from data.
 	private static final int MAX_CACHED_KEYS = 2048;
@@ -61,8 +61,7 @@ final class AttributeRedaction {
 		if (this.secrets.isSecretName(name)) {
 			return Action.SECRET;
 		}
-		if (name.equals(UrlAttributes.URL_FULL.getKey()) || name.equals(HTTP_URL.getKey())
-				|| name.equals(HTTP_TARGET.getKey())) {
+		if (holdsUrl(name)) {
 			return Action.URL;
 		}
 		if (name.equals(UrlAttributes.URL_PATH.getKey())) {
@@ -72,6 +71,22 @@ final class AttributeRedaction {
 			return Action.QUERY;
 		}
 		return Action.KEEP;
+	}
+
+	/**
+	 * Whether values under the key are URLs (or path-and-query) to clean: the conventions'
+	 * {@code url.full}, and any key whose last segment is {@code url} or {@code uri}, as
+	 * Micrometer tags name them ({@code http.url} in Spring's conventions, {@code http.uri}
+	 * in Spring Cloud Gateway's, {@code uri}).
+	 */
+	private static boolean holdsUrl(String name) {
+		if (name.equals(UrlAttributes.URL_FULL.getKey()) || name.equals(HTTP_TARGET.getKey())
+				|| name.equals(DB_CONNECTION_STRING.getKey())) {
+			return true;
+		}
+		int lastSegment = name.lastIndexOf('.') + 1;
+		return name.length() - lastSegment == 3
+				&& (name.regionMatches(true, lastSegment, "url", 0, 3) || name.regionMatches(true, lastSegment, "uri", 0, 3));
 	}
 
 	private boolean needsChange(AttributeKey<?> key, Object value) {

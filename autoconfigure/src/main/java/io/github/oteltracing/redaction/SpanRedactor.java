@@ -15,9 +15,10 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 /**
  * Removes secrets from finished spans: the values of span, event, link and resource
  * attributes whose key matches one of the secret names (by name segments, see
- * {@link Secrets}) are masked, hashed or dropped, and {@code url.full},
- * {@code url.path} and {@code url.query} lose credentials and the values of secret query
- * and path parameters. Spans that need nothing are returned as they are, without
+ * {@link Secrets}) are masked, hashed or dropped, and URLs ({@code url.full} and every
+ * key whose last segment is {@code url} or {@code uri}), {@code url.path} and
+ * {@code url.query} lose credentials and the values of secret query and path parameters.
+ * Spans that need nothing are returned as they are, without
  * allocation. Thread-safe.
  */
 public final class SpanRedactor {

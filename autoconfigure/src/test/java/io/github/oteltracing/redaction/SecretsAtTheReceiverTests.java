@@ -23,6 +23,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.oteltracing.annotation.SpanAttribute;
 import io.github.oteltracing.annotation.Traced;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -55,7 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real Spring MVC application on Tomcat exports over OTLP http/protobuf (gzip) to a
  * real receiver on loopback; each kind of secret is sent through it (query parameters,
  * a path parameter, credentials in a client URL, a header recorded as an attribute, a
- * resource attribute) and the bytes the receiver got, decompressed, hold none of them.
+ * resource attribute, a URL in a Micrometer tag as Spring Cloud Gateway names it) and
+ * the bytes the receiver got, decompressed, hold none of them.
  */
 class SecretsAtTheReceiverTests {
 
@@ -73,8 +76,10 @@ class SecretsAtTheReceiverTests {
 
 	private static final String RESOURCE_KEY = "resource-api-key-9a8b";
 
+	private static final String ROUTED_TOKEN = "routed-token-e27a";
+
 	private static final List<String> SECRETS = List.of(QUERY_TOKEN, GOOG_SIGNATURE, SESSION_ID, CLIENT_PASSWORD,
-			CLIENT_SIGNATURE, BEARER, RESOURCE_KEY);
+			CLIENT_SIGNATURE, BEARER, RESOURCE_KEY, ROUTED_TOKEN);
 
 	private static OtlpReceiver receiver;
 
@@ -111,8 +116,9 @@ class SecretsAtTheReceiverTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("owner-12 pong");
 
-		// The owner's server span, the audit step, the client call and the ping server span.
-		List<Span> spans = receiver.awaitSpans(4, context.getBean(SdkTracerProvider.class));
+		// The owner's server span, the audit step, the routed call, the client call and the
+		// ping server span.
+		List<Span> spans = receiver.awaitSpans(5, context.getBean(SdkTracerProvider.class));
 		byte[] received = receiver.bodies();
 		assertThat(SECRETS).filteredOn((secret) -> contains(received, secret.getBytes(StandardCharsets.UTF_8)))
 			.as("raw secrets in the received protobuf")
@@ -121,11 +127,7 @@ class SecretsAtTheReceiverTests {
 		Span owner = span(spans, "/owners/12;jsessionid=REDACTED");
 		assertThat(attributes(owner.getAttributesList()).get(UrlAttributes.URL_QUERY.getKey()).getStringValue())
 			.isEqualTo("token=REDACTED&X-Goog-Signature=REDACTED&page=2");
-		Map<String, AnyValue> audit = attributes(spans.stream()
-			.filter((span) -> span.getName().equals("record-audit"))
-			.findFirst()
-			.orElseThrow()
-			.getAttributesList());
+		Map<String, AnyValue> audit = attributesOf(spans, "record-audit");
 		assertThat(audit.get("http.request.header.authorization").getStringValue()).isEqualTo("****");
 		assertThat(audit.get("gen_ai.usage.input_tokens").getIntValue()).isEqualTo(42);
 		String clientUrl = spans.stream()
@@ -136,6 +138,9 @@ class SecretsAtTheReceiverTests {
 			.orElseThrow();
 		assertThat(clientUrl).isEqualTo("http://REDACTED:REDACTED@127.0.0.1:" + base.substring(base.lastIndexOf(':') + 1)
 				+ "/ping?sig=REDACTED");
+		Map<String, AnyValue> routed = attributesOf(spans, "route owner");
+		assertThat(routed.get("http.uri").getStringValue()).isEqualTo("http://127.0.0.1:8080/owners?token=REDACTED&page=2");
+		assertThat(routed.get("spring.cloud.gateway.route.id").getStringValue()).isEqualTo("owners");
 		Map<String, AnyValue> resource = attributes(receiver.resources().get(0).getAttributesList());
 		assertThat(resource.get("api-key").getStringValue()).isEqualTo("****");
 		assertThat(resource.get("team").getStringValue()).isEqualTo("payments");
@@ -148,6 +153,14 @@ class SecretsAtTheReceiverTests {
 				.equals(attributes(span.getAttributesList()).get(UrlAttributes.URL_PATH.getKey()).getStringValue()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No span with url.path " + path + " in " + spans));
+	}
+
+	private static Map<String, AnyValue> attributesOf(List<Span> spans, String name) {
+		return attributes(spans.stream()
+			.filter((span) -> span.getName().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No span named " + name + " in " + spans))
+			.getAttributesList());
 	}
 
 	private static Map<String, AnyValue> attributes(List<KeyValue> keyValues) {
@@ -182,15 +195,24 @@ class SecretsAtTheReceiverTests {
 
 		private final Audit audit;
 
-		OwnersController(RestClient.Builder restClients, Audit audit) {
+		private final ObservationRegistry observations;
+
+		OwnersController(RestClient.Builder restClients, Audit audit, ObservationRegistry observations) {
 			this.restClient = restClients.build();
 			this.audit = audit;
+			this.observations = observations;
 		}
 
 		@GetMapping("/owners/{id}")
 		String owner(@PathVariable String id, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
 				HttpServletRequest request) {
 			this.audit.recordAudit(authorization, 42);
+			// Tagged as Spring Cloud Gateway tags a routed request; the bridge makes it a span.
+			Observation.createNotStarted("route owner", this.observations)
+				.highCardinalityKeyValue("http.uri", "http://127.0.0.1:8080/owners?token=" + ROUTED_TOKEN + "&page=2")
+				.lowCardinalityKeyValue("spring.cloud.gateway.route.id", "owners")
+				.observe(() -> {
+				});
 			String pong = this.restClient.get()
 				.uri("http://user:" + CLIENT_PASSWORD + "@127.0.0.1:" + request.getLocalPort() + "/ping?sig=" + CLIENT_SIGNATURE)
 				.retrieve()

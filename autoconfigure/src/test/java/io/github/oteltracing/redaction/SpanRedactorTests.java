@@ -114,15 +114,32 @@ class SpanRedactorTests {
 	}
 
 	@Test
-	void urlsUnderOlderAttributeNamesAreCleanedToo() {
+	void urlsUnderOlderAndMicrometerAttributeNamesAreCleanedToo() {
 		Attributes attributes = export(RedactionMode.MASK, (tracer) -> tracer.spanBuilder("GET")
 			.setAttribute("http.url", "https://bob:pw@api.example.com/cb?token=abc")
 			.setAttribute("http.target", "/cb;jsessionid=j1?token=abc")
+			// Spring Cloud Gateway's tag for the proxied request.
+			.setAttribute("http.uri", "http://localhost:8080/owners?token=abc&x=1")
+			.setAttribute("uri", "/owners?Signature=s1")
+			.setAttribute("spring.cloud.gateway.route.URI", "https://bob:pw@backend/")
+			.setAttribute("db.connection_string", "mongodb://app:pw@db.example.com/shop?authSource=admin")
+			// Only the last segment counts: these are no URLs.
+			.setAttribute("url.scheme", "https")
+			.setAttribute("curl.version", "a;jsessionid=j1")
 			.startSpan()).getAttributes();
 		assertThat(attributes.get(AttributeKey.stringKey("http.url")))
 			.isEqualTo("https://REDACTED:REDACTED@api.example.com/cb?token=REDACTED");
 		assertThat(attributes.get(AttributeKey.stringKey("http.target")))
 			.isEqualTo("/cb;jsessionid=REDACTED?token=REDACTED");
+		assertThat(attributes.get(AttributeKey.stringKey("http.uri")))
+			.isEqualTo("http://localhost:8080/owners?token=REDACTED&x=1");
+		assertThat(attributes.get(AttributeKey.stringKey("uri"))).isEqualTo("/owners?Signature=REDACTED");
+		assertThat(attributes.get(AttributeKey.stringKey("spring.cloud.gateway.route.URI")))
+			.isEqualTo("https://REDACTED:REDACTED@backend/");
+		assertThat(attributes.get(AttributeKey.stringKey("db.connection_string")))
+			.isEqualTo("mongodb://REDACTED:REDACTED@db.example.com/shop?authSource=admin");
+		assertThat(attributes.get(AttributeKey.stringKey("url.scheme"))).isEqualTo("https");
+		assertThat(attributes.get(AttributeKey.stringKey("curl.version"))).isEqualTo("a;jsessionid=j1");
 	}
 
 	@Test
