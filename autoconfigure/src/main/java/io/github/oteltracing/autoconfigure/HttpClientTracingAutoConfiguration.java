@@ -4,6 +4,7 @@ import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
 import io.github.oteltracing.internal.boot.SpringBootGeneration;
 import io.github.oteltracing.internal.boot.SpringBootTypes;
 import io.github.oteltracing.internal.http.client.HttpClientTracingPostProcessor;
+import io.github.oteltracing.internal.http.client.TracingGatewayRoutingFilter;
 import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -13,7 +14,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.web.client.RestTemplate;
@@ -22,7 +25,8 @@ import org.springframework.web.client.RestTemplate;
  * CLIENT spans and context propagation for RestTemplate, RestClient and WebClient:
  * their beans and builder beans are post-processed, and Spring Boot's
  * {@code RestTemplateBuilder} is customized, so clients built from either are traced.
- * Backs off without an {@link OpenTelemetry} bean: clients then work untraced.
+ * Spring Cloud Gateway's routed requests get theirs from a global filter. Backs off
+ * without an {@link OpenTelemetry} bean: clients then work untraced.
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class,
 		afterName = { SpringBootAutoConfigurations.OPEN_TELEMETRY_3, SpringBootAutoConfigurations.OPEN_TELEMETRY_4 })
@@ -37,6 +41,23 @@ public final class HttpClientTracingAutoConfiguration {
 	@Bean
 	static HttpClientTracingPostProcessor tracingHttpClientPostProcessor(ObjectProvider<OpenTelemetry> openTelemetry) {
 		return new HttpClientTracingPostProcessor(openTelemetry);
+	}
+
+	/**
+	 * Spring Cloud Gateway (WebFlux) sends routed requests with Reactor Netty's client
+	 * directly, past every {@code WebClient}; its own observation of them makes no span
+	 * here.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.cloud.gateway.filter.GlobalFilter")
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class GatewayRoutingConfiguration {
+
+		@Bean
+		TracingGatewayRoutingFilter tracingGatewayRoutingFilter(OpenTelemetry openTelemetry) {
+			return new TracingGatewayRoutingFilter(openTelemetry);
+		}
+
 	}
 
 	/**

@@ -6,6 +6,7 @@ import io.github.oteltracing.internal.StarterTracers;
 import io.github.oteltracing.internal.boot.SpringBootAutoConfigurations;
 import io.github.oteltracing.internal.boot.SpringBootTypes;
 import io.github.oteltracing.internal.micrometer.HttpAwareTracingObservationHandlers;
+import io.micrometer.observation.Observation;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
@@ -29,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.ClassUtils;
@@ -79,12 +81,21 @@ public final class MicrometerTracingBridgeAutoConfiguration {
 
 	/**
 	 * Replaces Spring Boot's tracing observation handlers (which back off for beans of
-	 * their types) with ones that never make spans for HTTP observations, whether the
-	 * starter's HTTP tracing is on or off.
+	 * their types) with ones that never make spans for what the starter instruments,
+	 * whether its instrumentation is on or off, and puts a handler that claims those
+	 * observations ahead of every other tracing handler.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.observation.ObservationHandler")
 	static class ObservationHandlersConfiguration {
+
+		// First of the tracing handlers: Spring Boot tries them in order and the first that
+		// supports an observation traces it.
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		TracingObservationHandler<Observation.Context> untracedObservationHandler(io.micrometer.tracing.Tracer tracer) {
+			return HttpAwareTracingObservationHandlers.untracedHandler(tracer);
+		}
 
 		@Bean
 		@ConditionalOnMissingBean

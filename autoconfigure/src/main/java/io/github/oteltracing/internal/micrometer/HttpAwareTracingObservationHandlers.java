@@ -7,17 +7,17 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import io.micrometer.tracing.propagation.Propagator;
 
 /**
  * Spring Boot's three tracing observation handlers, except that they make no spans for
- * HTTP observations: those keep producing metrics, while their one span per request comes
- * from the starter's filters and interceptors, or from nowhere where the starter's switch
- * for that side is off. Without this, an application with actuator would get two spans
- * per request, or Spring's spans where the user switched HTTP tracing off. The
- * propagating handlers pass HTTP observations on, so the fallback handler, which every
- * observation reaches, keeps their tracing context.
+ * the observations of what the starter instruments itself (HTTP, Kafka, scheduled tasks),
+ * plus a fourth, first in line, that claims those observations. They keep producing metrics,
+ * while their one span comes from the starter's filters and interceptors, or from nowhere
+ * where the starter's switch for that side is off. Without this, an application with
+ * actuator would get two spans per request, or spans where the user switched tracing off.
  */
 public final class HttpAwareTracingObservationHandlers {
 
@@ -25,9 +25,57 @@ public final class HttpAwareTracingObservationHandlers {
 	}
 
 	/**
-	 * The fallback handler. For HTTP observations it creates no span but still leaves the
-	 * tracing context that other handlers (Micrometer's tracing-aware meter handler, for
-	 * exemplars) require, holding the span current at the start, if any.
+	 * The handler that claims the observations of what the starter instruments itself (see
+	 * {@link InstrumentedObservations}), ahead of every other tracing handler, Spring Cloud
+	 * Gateway's own included: it creates no span and opens no scope, but leaves the tracing
+	 * context that other handlers (Micrometer's tracing-aware meter handler, for exemplars)
+	 * require, holding the span current at the start, if any.
+	 * @param tracer Micrometer's tracer over the SDK
+	 * @return the handler
+	 */
+	public static TracingObservationHandler<Observation.Context> untracedHandler(Tracer tracer) {
+		return new TracingObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return InstrumentedObservations.isInstrumented(context);
+			}
+
+			@Override
+			public void onStart(Observation.Context context) {
+				context.computeIfAbsent(TracingContext.class, (key) -> new TracingContext()).setSpan(tracer.currentSpan());
+			}
+
+			@Override
+			public void onEvent(Observation.Event event, Observation.Context context) {
+			}
+
+			@Override
+			public void onError(Observation.Context context) {
+			}
+
+			@Override
+			public void onScopeOpened(Observation.Context context) {
+			}
+
+			@Override
+			public void onScopeClosed(Observation.Context context) {
+			}
+
+			@Override
+			public void onScopeReset(Observation.Context context) {
+			}
+
+			@Override
+			public Tracer getTracer() {
+				return tracer;
+			}
+
+		};
+	}
+
+	/**
+	 * The fallback handler, for every observation that Micrometer traces.
 	 * @param tracer Micrometer's tracer over the SDK
 	 * @return the handler
 	 */
@@ -35,55 +83,8 @@ public final class HttpAwareTracingObservationHandlers {
 		return new DefaultTracingObservationHandler(tracer) {
 
 			@Override
-			public void onStart(Observation.Context context) {
-				if (InstrumentedObservations.isInstrumented(context)) {
-					context.computeIfAbsent(TracingContext.class, (key) -> new TracingContext())
-						.setSpan(tracer.currentSpan());
-					return;
-				}
-				super.onStart(context);
-			}
-
-			@Override
-			public void onEvent(Observation.Event event, Observation.Context context) {
-				if (!InstrumentedObservations.isInstrumented(context)) {
-					super.onEvent(event, context);
-				}
-			}
-
-			@Override
-			public void onError(Observation.Context context) {
-				if (!InstrumentedObservations.isInstrumented(context)) {
-					super.onError(context);
-				}
-			}
-
-			@Override
-			public void onStop(Observation.Context context) {
-				if (!InstrumentedObservations.isInstrumented(context)) {
-					super.onStop(context);
-				}
-			}
-
-			@Override
-			public void onScopeOpened(Observation.Context context) {
-				if (!InstrumentedObservations.isInstrumented(context)) {
-					super.onScopeOpened(context);
-				}
-			}
-
-			@Override
-			public void onScopeClosed(Observation.Context context) {
-				if (!InstrumentedObservations.isInstrumented(context)) {
-					super.onScopeClosed(context);
-				}
-			}
-
-			@Override
-			public void onScopeReset(Observation.Context context) {
-				if (!InstrumentedObservations.isInstrumented(context)) {
-					super.onScopeReset(context);
-				}
+			public boolean supportsContext(Observation.Context context) {
+				return !InstrumentedObservations.isInstrumented(context) && super.supportsContext(context);
 			}
 
 		};

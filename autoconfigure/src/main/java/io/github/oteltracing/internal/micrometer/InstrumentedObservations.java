@@ -6,11 +6,12 @@ import io.micrometer.observation.Observation;
 
 /**
  * Recognises the Observation contexts of what the starter instruments itself: Spring's
- * HTTP server and client requests, spring-kafka's sends and receives, and Spring's
- * scheduled task runs. They never get a span from Micrometer's tracing handlers: with the
- * starter's instrumentation on, it makes the one span; with it off
- * ({@code tracing.http.server.enabled=false}, {@code tracing.kafka.enabled=false}, ...),
- * nothing does. Either way the observations keep producing their metrics.
+ * HTTP server and client requests, Spring Cloud Gateway's routed requests, spring-kafka's
+ * sends and receives, and Spring's scheduled task runs. They never get a span from
+ * Micrometer's tracing handlers: with the starter's instrumentation on, it makes the one
+ * span; with it off ({@code tracing.http.server.enabled=false},
+ * {@code tracing.kafka.enabled=false}, ...), nothing does. Either way the observations
+ * keep producing their metrics.
  */
 public final class InstrumentedObservations {
 
@@ -19,6 +20,7 @@ public final class InstrumentedObservations {
 			"org.springframework.http.server.reactive.observation.ServerRequestObservationContext",
 			"org.springframework.http.client.observation.ClientRequestObservationContext",
 			"org.springframework.web.reactive.function.client.ClientRequestObservationContext",
+			"org.springframework.cloud.gateway.filter.headers.observation.GatewayContext",
 			"org.springframework.kafka.support.micrometer.KafkaRecordSenderContext",
 			"org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext",
 			"org.springframework.scheduling.support.ScheduledTaskObservationContext");
