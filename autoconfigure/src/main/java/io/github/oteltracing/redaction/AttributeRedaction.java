@@ -75,18 +75,25 @@ final class AttributeRedaction {
 
 	/**
 	 * Whether values under the key are URLs (or path-and-query) to clean: the conventions'
-	 * {@code url.full}, and any key whose last segment is {@code url} or {@code uri}, as
-	 * Micrometer tags name them ({@code http.url} in Spring's conventions, {@code http.uri}
-	 * in Spring Cloud Gateway's, {@code uri}).
+	 * {@code url.full}, and any key whose last segment (split as keys are matched: at
+	 * {@code .}, {@code _}, {@code -} and where the case changes) is {@code url} or
+	 * {@code uri}, as Micrometer tags and other instrumentation name them
+	 * ({@code http.url}, Spring Cloud Gateway's {@code http.uri}, {@code uri},
+	 * {@code jdbcUrl}, {@code redirect_uri}).
 	 */
 	private static boolean holdsUrl(String name) {
 		if (name.equals(UrlAttributes.URL_FULL.getKey()) || name.equals(HTTP_TARGET.getKey())
 				|| name.equals(DB_CONNECTION_STRING.getKey())) {
 			return true;
 		}
-		int lastSegment = name.lastIndexOf('.') + 1;
-		return name.length() - lastSegment == 3
-				&& (name.regionMatches(true, lastSegment, "url", 0, 3) || name.regionMatches(true, lastSegment, "uri", 0, 3));
+		int last = name.length() - 3;
+		if (last < 0 || !(name.regionMatches(true, last, "url", 0, 3) || name.regionMatches(true, last, "uri", 0, 3))) {
+			return false;
+		}
+		if (last == 0 || !Character.isLetterOrDigit(name.charAt(last - 1))) {
+			return true;
+		}
+		return Character.isUpperCase(name.charAt(last)) && !Character.isUpperCase(name.charAt(last - 1));
 	}
 
 	private boolean needsChange(AttributeKey<?> key, Object value) {

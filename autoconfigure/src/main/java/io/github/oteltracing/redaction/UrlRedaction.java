@@ -112,7 +112,7 @@ final class UrlRedaction {
 		}
 		for (int i = start; i < url.length(); i++) {
 			char c = url.charAt(i);
-			if (c == '/' || c == '?' || c == '#') {
+			if (c == '/' || c == '?' || c == '#' || c == ';') {
 				return i;
 			}
 		}

@@ -123,9 +123,12 @@ class SpanRedactorTests {
 			.setAttribute("uri", "/owners?Signature=s1")
 			.setAttribute("spring.cloud.gateway.route.URI", "https://bob:pw@backend/")
 			.setAttribute("db.connection_string", "mongodb://app:pw@db.example.com/shop?authSource=admin")
-			// Only the last segment counts: these are no URLs.
+			.setAttribute("jdbcUrl", "jdbc:postgresql://db/shop?password=pw")
+			.setAttribute("oauth.redirect_uri", "https://app.example.com/cb?token=abc")
+			// Only a whole last segment counts: these are no URLs.
 			.setAttribute("url.scheme", "https")
 			.setAttribute("curl.version", "a;jsessionid=j1")
+			.setAttribute("tool.curl", "a;jsessionid=j1")
 			.startSpan()).getAttributes();
 		assertThat(attributes.get(AttributeKey.stringKey("http.url")))
 			.isEqualTo("https://REDACTED:REDACTED@api.example.com/cb?token=REDACTED");
@@ -138,8 +141,12 @@ class SpanRedactorTests {
 			.isEqualTo("https://REDACTED:REDACTED@backend/");
 		assertThat(attributes.get(AttributeKey.stringKey("db.connection_string")))
 			.isEqualTo("mongodb://REDACTED:REDACTED@db.example.com/shop?authSource=admin");
+		assertThat(attributes.get(AttributeKey.stringKey("jdbcUrl"))).isEqualTo("jdbc:postgresql://db/shop?password=REDACTED");
+		assertThat(attributes.get(AttributeKey.stringKey("oauth.redirect_uri")))
+			.isEqualTo("https://app.example.com/cb?token=REDACTED");
 		assertThat(attributes.get(AttributeKey.stringKey("url.scheme"))).isEqualTo("https");
 		assertThat(attributes.get(AttributeKey.stringKey("curl.version"))).isEqualTo("a;jsessionid=j1");
+		assertThat(attributes.get(AttributeKey.stringKey("tool.curl"))).isEqualTo("a;jsessionid=j1");
 	}
 
 	@Test

@@ -50,6 +50,17 @@ class UrlRedactionTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"jdbc:mysql://app:pw@db.example.com:3306/shop?useSSL=true | jdbc:mysql://REDACTED:REDACTED@db.example.com:3306/shop?useSSL=true",
+			"jdbc:postgresql://db/shop?user=app&password=pw | jdbc:postgresql://db/shop?user=app&password=REDACTED",
+			"jdbc:sqlserver://db:1433;databaseName=shop;password=pw | jdbc:sqlserver://db:1433;databaseName=shop;password=REDACTED",
+			"jdbc:sqlserver://db;user=bob@corp.example;password=pw | jdbc:sqlserver://db;user=bob@corp.example;password=REDACTED",
+			"mongodb://app:pw@h1:27017,h2:27017/shop?authSource=admin | mongodb://REDACTED:REDACTED@h1:27017,h2:27017/shop?authSource=admin" })
+	void connectionStringsLoseTheirCredentials(String url, String expected) {
+		assertRedacts(redaction(RedactionMode.MASK), url, expected);
+	}
+
+	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "https://h/?to%6Ben%zz=abc&b=2 | https://h/?to%6Ben%zz=REDACTED&b=2",
 			"https://h/?x=1&%zz=abc | https://h/?x=1&%zz=REDACTED" })
 	void aNameThatDoesNotDecodeIsTakenForASecret(String url, String expected) {

@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,28 @@ class GatewayTracingTests {
 		try (ConfigurableApplicationContext backend = startBackend();
 				ConfigurableApplicationContext gateway = startGateway(backend, "gateway")) {
 			assertOneTrace(gateway, backend, "gateway");
+		}
+	}
+
+	@Test
+	void theCallersPropagationHeadersAreReplacedNotPassedOn() throws Exception {
+		try (ConfigurableApplicationContext backend = startBackend();
+				ConfigurableApplicationContext gateway = startGateway(backend, "gateway-headers",
+						"tracing.baggage.fields=tenant")) {
+			HttpResponse<String> response = this.http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port(gateway) + "/api/headers"))
+				// Only tenant is a baggage field: the caller's role goes no further, and
+				// with no entry left there is no baggage header to send at all.
+				.header("baggage", "role=admin")
+				.header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+
+			List<ReceivedSpan> spans = this.sink.awaitSpans(3, WAIT);
+			ReceivedSpan routed = only(spans, "gateway-headers", SpanKind.SPAN_KIND_CLIENT);
+			assertThat(routed.traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+			assertThat(response.body()).isEqualTo("traceparent=00-" + routed.traceId() + "-" + routed.spanId()
+					+ "-01 baggage=null");
 		}
 	}
 
@@ -222,6 +245,7 @@ class GatewayTracingTests {
 		RouteLocator routes(RouteLocatorBuilder routes, @Value("${backend.uri}") String backend) {
 			return routes.routes()
 				.route("owners", (route) -> route.path("/api/owners/**").filters((filters) -> filters.stripPrefix(1)).uri(backend))
+				.route("headers", (route) -> route.path("/api/headers").filters((filters) -> filters.stripPrefix(1)).uri(backend))
 				.build();
 		}
 
@@ -240,6 +264,12 @@ class GatewayTracingTests {
 		@GetMapping("/owners/{id}")
 		String owner(@PathVariable String id) {
 			return "owner-" + id;
+		}
+
+		@GetMapping("/headers")
+		String headers(@RequestHeader("traceparent") String traceparent,
+				@RequestHeader(name = "baggage", required = false) String baggage) {
+			return "traceparent=" + traceparent + " baggage=" + baggage;
 		}
 
 	}

@@ -7,6 +7,7 @@ import io.github.oteltracing.internal.http.HttpSpans;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import reactor.core.publisher.Mono;
 
@@ -22,9 +23,13 @@ import org.springframework.web.server.ServerWebExchange;
  * One {@code CLIENT} span per request that Spring Cloud Gateway routes to an HTTP
  * backend, with the trace context in the request it sends. It runs right before Gateway's
  * routing filters, once the load balancer and the route's filters have settled the URL,
- * and ends when the backend's response status is in (or the call failed). Gateway's own
- * observation of the same call makes no span (see {@code InstrumentedObservations}), so
- * there is one span per call with or without actuator.
+ * and ends when the backend's response status is in (or the call failed). Gateway passes
+ * the caller's headers on: those of the configured propagation formats are replaced by
+ * what the starter injects, or removed, so that a caller's baggage or {@code b3} header the
+ * starter did not accept never reaches the backend. Gateway's own observation of the same
+ * call makes no span (see {@code InstrumentedObservations}), so there is one span per call
+ * with or without actuator. WebSocket upgrades are left alone: Gateway's WebSocket filter
+ * takes them over, and their status is not the backend's.
  */
 public final class TracingGatewayRoutingFilter implements GlobalFilter, Ordered {
 
@@ -55,7 +60,8 @@ public final class TracingGatewayRoutingFilter implements GlobalFilter, Ordered 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		URI url = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-		if (url == null || !isHttp(url.getScheme()) || ServerWebExchangeUtils.isAlreadyRouted(exchange)) {
+		if (url == null || !isHttp(url.getScheme()) || ServerWebExchangeUtils.isAlreadyRouted(exchange)
+				|| isWebSocketUpgrade(exchange)) {
 			return chain.filter(exchange);
 		}
 		return Mono.deferContextual((reactorContext) -> {
@@ -66,7 +72,7 @@ public final class TracingGatewayRoutingFilter implements GlobalFilter, Ordered 
 			Span span = this.spans.start(parent, exchange.getRequest().getMethod().name(), url);
 			Context context = parent.with(span);
 			ServerWebExchange propagating = exchange.mutate()
-				.request((request) -> request.headers((headers) -> this.spans.propagator().inject(context, headers, HEADERS)))
+				.request((request) -> request.headers((headers) -> propagate(context, headers)))
 				.build();
 			return chain.filter(propagating)
 				.doOnSuccess((done) -> status(span, exchange))
@@ -75,12 +81,24 @@ public final class TracingGatewayRoutingFilter implements GlobalFilter, Ordered 
 		});
 	}
 
+	private void propagate(Context context, HttpHeaders headers) {
+		TextMapPropagator propagator = this.spans.propagator();
+		for (String field : propagator.fields()) {
+			headers.remove(field);
+		}
+		propagator.inject(context, headers, HEADERS);
+	}
+
 	// Gateway's routing filter copies the backend's status to the response.
 	private static void status(Span span, ServerWebExchange exchange) {
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		if (status != null) {
 			HttpSpans.status(span, status.value(), false);
 		}
+	}
+
+	private static boolean isWebSocketUpgrade(ServerWebExchange exchange) {
+		return "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade());
 	}
 
 	private static boolean isHttp(String scheme) {
