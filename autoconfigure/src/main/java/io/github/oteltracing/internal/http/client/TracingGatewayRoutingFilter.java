@@ -1,6 +1,7 @@
 package io.github.oteltracing.internal.http.client;
 
 import java.net.URI;
+import java.util.Collection;
 
 import io.github.oteltracing.internal.context.OtelContextAccessor;
 import io.github.oteltracing.internal.http.HttpSpans;
@@ -17,6 +18,8 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -71,9 +74,16 @@ public final class TracingGatewayRoutingFilter implements GlobalFilter, Ordered 
 			}
 			Span span = this.spans.start(parent, exchange.getRequest().getMethod().name(), url);
 			Context context = parent.with(span);
-			ServerWebExchange propagating = exchange.mutate()
-				.request((request) -> request.headers((headers) -> propagate(context, headers)))
-				.build();
+			HttpHeaders headers = propagating(exchange.getRequest().getHeaders(), context);
+			ServerHttpRequest request = new ServerHttpRequestDecorator(exchange.getRequest()) {
+
+				@Override
+				public HttpHeaders getHeaders() {
+					return headers;
+				}
+
+			};
+			ServerWebExchange propagating = exchange.mutate().request(request).build();
 			return chain.filter(propagating)
 				.doOnSuccess((done) -> status(span, exchange))
 				.doOnError((failure) -> HttpSpans.failure(span, failure))
@@ -81,12 +91,33 @@ public final class TracingGatewayRoutingFilter implements GlobalFilter, Ordered 
 		});
 	}
 
-	private void propagate(Context context, HttpHeaders headers) {
+	/**
+	 * The caller's headers without those of the propagation formats, and the context in
+	 * them. A copy rather than removals: {@code HttpHeaders.remove} has another signature
+	 * in Spring Framework 7, {@code forEach} and {@code add} have the same in both.
+	 */
+	private HttpHeaders propagating(HttpHeaders incoming, Context context) {
 		TextMapPropagator propagator = this.spans.propagator();
-		for (String field : propagator.fields()) {
-			headers.remove(field);
-		}
+		Collection<String> fields = propagator.fields();
+		HttpHeaders headers = new HttpHeaders();
+		incoming.forEach((name, values) -> {
+			if (!isField(fields, name)) {
+				for (String value : values) {
+					headers.add(name, value);
+				}
+			}
+		});
 		propagator.inject(context, headers, HEADERS);
+		return headers;
+	}
+
+	private static boolean isField(Collection<String> fields, String name) {
+		for (String field : fields) {
+			if (field.equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// Gateway's routing filter copies the backend's status to the response.
