@@ -28,8 +28,8 @@ import org.springframework.web.server.ServerWebExchange;
  * routing filters, once the load balancer and the route's filters have settled the URL,
  * and ends when the backend's response status is in (or the call failed). Gateway passes
  * the caller's headers on: those of the configured propagation formats are replaced by
- * what the starter injects, or removed, so that a caller's baggage or {@code b3} header the
- * starter did not accept never reaches the backend. Gateway's own observation of the same
+ * what the starter injects, or removed, so that caller's baggage entries the policy
+ * refused never reach the backend. Gateway's own observation of the same
  * call makes no span (see {@code InstrumentedObservations}), so there is one span per call
  * with or without actuator. WebSocket upgrades are left alone: Gateway's WebSocket filter
  * takes them over, and their status is not the backend's.
