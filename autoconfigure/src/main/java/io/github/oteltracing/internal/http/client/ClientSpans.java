@@ -10,13 +10,23 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * Starts {@code CLIENT} spans for outgoing requests, whichever client sends them.
  */
 final class ClientSpans {
+
+	/** Writes the context into a request's headers, replacing any of the same name. */
+	static final TextMapSetter<HttpHeaders> HEADERS = (headers, name, value) -> {
+		if (headers != null) {
+			headers.set(name, value);
+		}
+	};
 
 	private static final String REDACTED_USER_INFO = "REDACTED:REDACTED";
 

@@ -7,7 +7,6 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapSetter;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
@@ -20,12 +19,6 @@ import org.springframework.http.client.ClientHttpResponse;
  * {@code RestClient}, with the trace context injected into the request headers.
  */
 public final class TracingClientHttpRequestInterceptor implements ClientHttpRequestInterceptor {
-
-	private static final TextMapSetter<HttpHeaders> HEADERS = (headers, name, value) -> {
-		if (headers != null) {
-			headers.set(name, value);
-		}
-	};
 
 	private final ClientSpans spans;
 
@@ -44,7 +37,7 @@ public final class TracingClientHttpRequestInterceptor implements ClientHttpRequ
 		Span span = this.spans.start(parent, request.getMethod().name(), request.getURI());
 		Context context = parent.with(span);
 		try (Scope scope = context.makeCurrent()) {
-			this.spans.propagator().inject(context, request.getHeaders(), HEADERS);
+			this.spans.propagator().inject(context, request.getHeaders(), ClientSpans.HEADERS);
 			ClientHttpResponse response = execution.execute(request, body);
 			HttpSpans.status(span, response.getStatusCode().value(), false);
 			return response;

@@ -9,7 +9,6 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.context.propagation.TextMapSetter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -38,12 +37,6 @@ public final class TracingGatewayRoutingFilter implements GlobalFilter, Ordered 
 
 	/** Before Gateway's routing filters: {@code WebsocketRoutingFilter}'s order is the highest of them. */
 	static final int ORDER = Ordered.LOWEST_PRECEDENCE - 2;
-
-	private static final TextMapSetter<HttpHeaders> HEADERS = (headers, name, value) -> {
-		if (headers != null) {
-			headers.set(name, value);
-		}
-	};
 
 	private final ClientSpans spans;
 
@@ -107,7 +100,7 @@ public final class TracingGatewayRoutingFilter implements GlobalFilter, Ordered 
 				}
 			}
 		});
-		propagator.inject(context, headers, HEADERS);
+		propagator.inject(context, headers, ClientSpans.HEADERS);
 		return headers;
 	}
 
